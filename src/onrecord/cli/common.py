@@ -1,0 +1,77 @@
+"""Flags and input handling shared by the commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import sys
+from typing import Iterator, Optional
+
+import typer
+from rich.console import Console
+
+from ..errors import OnrecordError
+from ..options import Options
+from ..records import Article, Failure
+
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Format(str, enum.Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+def parse_date(value: Optional[str]) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2024-08-19")
+
+
+PUBLISHED = typer.Option(None, "--published", help="Publication date YYYY-MM-DD; overrides what the reader found.")
+OUTLET = typer.Option(None, "--outlet", help="Outlet name; overrides what the reader found.")
+TITLE = typer.Option(None, "--title", help="Title; overrides what the reader found.")
+STRICT = typer.Option(False, "--strict", help="Stop at the first input that fails instead of going on.")
+FORMAT = typer.Option(Format.table, "--format", "-f", help="table (readable) or jsonl (the contract records).")
+
+
+def make_options(published: Optional[str], outlet: Optional[str], title: Optional[str], strict: bool) -> Options:
+    return Options(published=parse_date(published), outlet=outlet, title=title, strict=strict)
+
+
+class Inputs:
+    """Reads the paths; failures are printed as one line each on stderr and remembered for the exit code."""
+
+    def __init__(self, paths: list[str], options: Options):
+        self.paths = paths
+        self.options = options
+        self.failures: list[Failure] = []
+
+    def report(self, failure: Failure) -> None:
+        self.failures.append(failure)
+        err_console.print(f"[red]error[/red] {failure.line()}", markup=True, highlight=False)
+        if self.options.strict:
+            raise typer.Exit(1)
+
+    def articles(self) -> Iterator[Article]:
+        from ..read import read_paths
+
+        try:
+            for item in read_paths(self.paths, self.options):
+                if isinstance(item, Failure):
+                    self.report(item)
+                else:
+                    yield item
+        except OnrecordError as exc:
+            err_console.print(f"[red]error[/red] {exc}", markup=True, highlight=False)
+            raise typer.Exit(1)
+
+    def exit_code(self) -> int:
+        return 1 if self.failures else 0
+
+
+def write_line(line: str) -> None:
+    sys.stdout.write(line + "\n")

