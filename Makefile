@@ -18,8 +18,8 @@ $(STAMP): pyproject.toml requirements/model.txt
 	touch $(STAMP)
 
 run: install
-	$(BIN)/onrecord zones examples/articles
-	$(BIN)/onrecord analyze examples/articles
+	$(BIN)/onrecord zones examples/articles --meta examples/meta.json
+	$(BIN)/onrecord analyze examples/articles --meta examples/meta.json
 
 test: install
 	$(BIN)/python -m pytest

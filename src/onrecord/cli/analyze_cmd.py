@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import app
-from .common import FORMAT, OUTLET, PUBLISHED, STRICT, TITLE, Format, Inputs, err_console, make_options, write_line
+from .common import FORMAT, META, OUTLET, PUBLISHED, STRICT, TITLE, Format, Inputs, err_console, make_options, write_line
 
 FIRST_WORDS = 14
 
@@ -24,6 +24,7 @@ def analyze_command(
     outlet: Optional[str] = OUTLET,
     title: Optional[str] = TITLE,
     strict: bool = STRICT,
+    meta: Optional[str] = META,
 ) -> None:
     """Find who said what: statements with speaker, cue, channel and date."""
     from ..errors import OnrecordError
@@ -32,7 +33,7 @@ def analyze_command(
     from ..zones import BoilerplateMemory
 
     options = make_options(published, outlet, title, strict)
-    inputs = Inputs(paths, options)
+    inputs = Inputs(paths, options, meta)
     articles = list(inputs.articles())
     memory = BoilerplateMemory.from_articles(articles)
     console = Console(highlight=False)

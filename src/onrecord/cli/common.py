@@ -36,18 +36,62 @@ OUTLET = typer.Option(None, "--outlet", help="Outlet name; overrides what the re
 TITLE = typer.Option(None, "--title", help="Title; overrides what the reader found.")
 STRICT = typer.Option(False, "--strict", help="Stop at the first input that fails instead of going on.")
 FORMAT = typer.Option(Format.table, "--format", "-f", help="table (readable) or jsonl (the contract records).")
+META = typer.Option(
+    None, "--meta",
+    help="JSON file mapping article id -> {published, outlet, title, url}; overrides what the reader found.",
+)
 
 
 def make_options(published: Optional[str], outlet: Optional[str], title: Optional[str], strict: bool) -> Options:
     return Options(published=parse_date(published), outlet=outlet, title=title, strict=strict)
 
 
+def load_meta(path: Optional[str]) -> dict[str, dict]:
+    """The --meta file: {"article id": {"published": "YYYY-MM-DD", "outlet": ..., "title": ..., "url": ...}}."""
+    if path is None:
+        return {}
+    import json
+    from pathlib import Path
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise typer.BadParameter(f"{path}: no such file")
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise typer.BadParameter(f"{path}: not a JSON object of article id -> metadata ({exc})")
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise typer.BadParameter(f"{path}: expected a JSON object mapping article id -> {{published, outlet, title}}")
+    return data
+
+
+def apply_meta(article: Article, meta: dict[str, dict], options: Options) -> Article:
+    """Metadata precedence: CLI flags > the --meta file > what the reader found."""
+    import dataclasses
+
+    entry = meta.get(article.id)
+    if not entry:
+        return article
+    changes: dict = {}
+    if entry.get("published") and options.published is None:
+        try:
+            changes["published"] = dt.date.fromisoformat(str(entry["published"])[:10])
+        except ValueError:
+            raise typer.BadParameter(f"--meta: article {article.id!r}: published {entry['published']!r} is not YYYY-MM-DD")
+    for key in ("outlet", "title"):
+        if entry.get(key) and getattr(options, key) is None:
+            changes[key] = str(entry[key])
+    if entry.get("url"):
+        changes["url"] = str(entry["url"])
+    return dataclasses.replace(article, **changes) if changes else article
+
+
 class Inputs:
     """Reads the paths; failures are printed as one line each on stderr and remembered for the exit code."""
 
-    def __init__(self, paths: list[str], options: Options):
+    def __init__(self, paths: list[str], options: Options, meta_path: Optional[str] = None):
         self.paths = paths
         self.options = options
+        self.meta = load_meta(meta_path)
         self.failures: list[Failure] = []
 
     def report(self, failure: Failure) -> None:
@@ -64,7 +108,7 @@ class Inputs:
                 if isinstance(item, Failure):
                     self.report(item)
                 else:
-                    yield item
+                    yield apply_meta(item, self.meta, self.options)
         except OnrecordError as exc:
             err_console.print(f"[red]error[/red] {exc}", markup=True, highlight=False)
             raise typer.Exit(1)

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import app
-from .common import FORMAT, OUTLET, PUBLISHED, STRICT, TITLE, Format, Inputs, make_options, write_line
+from .common import FORMAT, META, OUTLET, PUBLISHED, STRICT, TITLE, Format, Inputs, make_options, write_line
 
 FIRST_WORDS = 8
 
@@ -23,11 +23,12 @@ def zones_command(
     outlet: Optional[str] = OUTLET,
     title: Optional[str] = TITLE,
     strict: bool = STRICT,
+    meta: Optional[str] = META,
 ) -> None:
     """Print each article's zones: headline, byline, caption, body, boilerplate."""
     from ..zones import BoilerplateMemory, find_zones
 
-    inputs = Inputs(paths, make_options(published, outlet, title, strict))
+    inputs = Inputs(paths, make_options(published, outlet, title, strict), meta)
     articles = list(inputs.articles())
     memory = BoilerplateMemory.from_articles(articles)
     console = Console(highlight=False, soft_wrap=False)

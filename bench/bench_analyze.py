@@ -1,0 +1,95 @@
+"""Analysis speed against bare spaCy over the same texts, in one process.
+
+Runs `nlp.pipe` (the baseline) and `onrecord.analyze_many` over the PolNeAR dev texts (or any JSONL with a
+"text" field given as the first argument), prints articles/s for both, the ratio, and peak memory, and appends
+a row to bench/RESULTS.md with --record.
+
+    .venv/bin/python bench/bench_analyze.py [FILE.jsonl] [--limit N] [--record]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import platform
+import resource
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT = HERE.parent.parent / "shared" / "data" / "polnear" / "polnear_dev.jsonl"
+
+
+def load_texts(path: Path, limit: int | None) -> list[dict]:
+    seen: set[str] = set()
+    items = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec.get("id") in seen:
+                continue  # one line per (article, annotator): keep one per article
+            seen.add(rec.get("id"))
+            items.append({"id": rec.get("id") or str(len(items)), "text": rec["text"],
+                          "published": rec.get("publication_date")})
+            if limit and len(items) >= limit:
+                break
+    return items
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", nargs="?", default=str(DEFAULT))
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--record", action="store_true", help="append the figures to bench/RESULTS.md")
+    args = parser.parse_args()
+    path = Path(args.file)
+    if not path.exists():
+        print(f"bench: {path} not found: give a JSONL file with a 'text' field, or put ../shared beside the repo",
+              file=sys.stderr)
+        return 1
+    import onrecord
+    from onrecord.nlp import load_model
+
+    items = load_texts(path, args.limit)
+    texts = [i["text"] for i in items]
+    nlp = load_model()
+    list(nlp.pipe(texts[:2]))  # warm-up: first-call allocations are not part of either figure
+    onrecord.analyze_many(items[:2])
+
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts):
+        pass
+    bare = time.perf_counter() - t0
+    rss_bare = peak_rss_mb()
+
+    t0 = time.perf_counter()
+    analyses = onrecord.analyze_many(items)
+    ours = time.perf_counter() - t0
+    rss_ours = peak_rss_mb()
+
+    n = len(texts)
+    statements = sum(len(a.statements) for a in analyses)
+    ratio = ours / bare
+    print(f"articles: {n}  characters: {sum(map(len, texts))}  statements found: {statements}")
+    print(f"bare spaCy nlp.pipe : {n / bare:8.2f} articles/s  ({bare:.2f} s)")
+    print(f"onrecord analyze_many: {n / ours:8.2f} articles/s  ({ours:.2f} s)")
+    print(f"ratio onrecord / bare spaCy: {ratio:.2f}  (target <= 1.5)")
+    print(f"peak RSS: {rss_bare:.0f} MB after the baseline, {rss_ours:.0f} MB after onrecord")
+    if args.record:
+        row = (f"| {dt.date.today()} | {path.name} | {n} | {n / bare:.2f} | {n / ours:.2f} | {ratio:.2f} | "
+               f"{rss_ours:.0f} | {platform.machine()}, Python {platform.python_version()} |\n")
+        results = HERE / "RESULTS.md"
+        with results.open("a", encoding="utf-8") as fh:
+            fh.write(row)
+        print(f"recorded in {results}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
