@@ -3,7 +3,8 @@
 OnrecordError
  ├── InputError          an input file or record cannot be read (carries a Failure)
  ├── ModelNotFoundError  no English spaCy pipeline is installed
- └── OptionsError        an option has a value onrecord cannot use
+ ├── OptionsError        an option has a value onrecord cannot use
+ └── LedgerError         the ledger cannot be opened, read or written
 """
 
 from __future__ import annotations
@@ -29,3 +30,7 @@ class ModelNotFoundError(OnrecordError):
 
 class OptionsError(OnrecordError):
     """An option value is out of range or of the wrong kind."""
+
+
+class LedgerError(OnrecordError):
+    """The ledger (database) cannot be opened, read or written; the message says why and what to do."""

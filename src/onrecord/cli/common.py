@@ -36,6 +36,10 @@ OUTLET = typer.Option(None, "--outlet", help="Outlet name; overrides what the re
 TITLE = typer.Option(None, "--title", help="Title; overrides what the reader found.")
 STRICT = typer.Option(False, "--strict", help="Stop at the first input that fails instead of going on.")
 FORMAT = typer.Option(Format.table, "--format", "-f", help="table (readable) or jsonl (the contract records).")
+DB = typer.Option(
+    None, "--db",
+    help="Ledger: a SQLite file path or a SQLAlchemy URL (default: $ONRECORD_DB, else ./onrecord.db).",
+)
 META = typer.Option(
     None, "--meta",
     help="JSON file mapping article id -> {published, outlet, title, url}; overrides what the reader found.",
@@ -119,3 +123,14 @@ class Inputs:
 
 def write_line(line: str) -> None:
     sys.stdout.write(line + "\n")
+
+
+def open_ledger(db: Optional[str]):
+    """Open the ledger or exit with one clear line."""
+    from ..ledger import Ledger
+
+    try:
+        return Ledger.open(db)
+    except OnrecordError as exc:
+        err_console.print(f"[red]error[/red] {exc}", markup=True, highlight=False)
+        raise typer.Exit(1)
