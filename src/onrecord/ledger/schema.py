@@ -109,6 +109,7 @@ statements = Table(
     Column("channel_start", Integer),
     Column("channel_end", Integer),
     Column("said_on", Date),
+    Column("day", Date),  # said_on, else the article's publication date: what timelines sort by
     Column("date_text", Text),
     Column("zone", String(16), nullable=False),
     Column("about_negotiations", Boolean, nullable=False, default=False),
@@ -116,9 +117,9 @@ statements = Table(
     Column("counterpart", Text),
     Column("via", String(32)),
     Index("ix_statements_article", "article_uid"),
-    Index("ix_statements_actor_date", "actor_id", "said_on"),
+    Index("ix_statements_actor_day", "actor_id", "day"),
     Index("ix_statements_speaker", "speaker_name"),
-    Index("ix_statements_said_on", "said_on"),
+    Index("ix_statements_day", "day"),
     Index("ix_statements_stance", "about_negotiations", "stance"),
 )
 

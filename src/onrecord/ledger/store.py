@@ -199,7 +199,7 @@ def _insert_article(conn: Connection, uid: str, chash: str, analysis: Analysis) 
             "end": s.end, "speaker_name": sp.name, "actor_id": aid, "mention": sp.mention,
             "mention_start": sp.start, "mention_end": sp.end, "role": sp.role, "affiliation": sp.affiliation,
             "cue": s.cue.text if s.cue else None, "cue_start": s.cue.start if s.cue else None,
-            "cue_end": s.cue.end if s.cue else None, "channel": s.channel.name if s.channel else None,
+            "cue_end": s.cue.end if s.cue else None, "day": s.said_on or a.published, "channel": s.channel.name if s.channel else None,
             "channel_start": s.channel.start if s.channel else None,
             "channel_end": s.channel.end if s.channel else None, "said_on": s.said_on, "date_text": s.date_text,
             "zone": s.zone, "about_negotiations": s.about_negotiations, "stance": s.stance,
