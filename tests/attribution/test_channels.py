@@ -1,0 +1,122 @@
+"""Channels: the medium of a statement, found from the parse of sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.attribution.channels import find_channel, load_lexicon, parse_lexicon
+
+pytestmark = pytest.mark.slow
+
+# (cue word, sentence, expected channel name or None). The cue is the first token with that text.
+CASES = [
+    # addressee of "told"
+    ("told", '"At this stage, we will not talk," the aide told the Telegram news channel Shot, referring to the raid.',
+     "Telegram news channel Shot"),
+    ("told", "The foreign minister told CNN that there would be no ceasefire.", "CNN"),
+    ("told", "The prime minister told Russian state television that talks were possible.", "Russian state television"),
+    ("told", "The official told the newspaper Izvestia that the talks had stalled.", "newspaper Izvestia"),
+    ("told", "The envoy told the Financial Times that a deal was close.", "Financial Times"),
+    # agent of quoting
+    ("quoted", "Peskov was quoted as saying by the state-run TASS news agency on Tuesday.", "state-run TASS news agency"),
+    ("saying", "Peskov was quoted as saying by the state-run TASS news agency on Tuesday.", "state-run TASS news agency"),
+    ("said", '"No talks," the aide said, quoted by TASS.', "TASS"),
+    ("said", '"The West wants war," Lavrov said, as quoted by Interfax.', "Interfax"),
+    ("said", "Peskov said Tuesday, TASS reported.", "TASS"),
+    # prepositional phrases of the saying
+    ("said", '"We are ready," Lavrov said in an interview with CNN earlier this month.', "CNN"),
+    ("Speaking", "Speaking to the BBC, the president said he would not negotiate.", "BBC"),
+    ("said", "Speaking to the BBC, the president said he would not negotiate.", "BBC"),
+    ("said", "Zelensky said in a video address on Sunday evening that Ukraine would not stop.", "video address"),
+    ("said", "Lavrov said at a press conference yesterday that the West had lied.", "press conference"),
+    ("wrote", "The minister wrote on his Telegram channel that the strikes would continue.", "Telegram channel"),
+    ("said", '"We will not talk," Zelensky said in a post on X.', "X"),
+    ("said", "The spokeswoman said on X that the ceasefire had collapsed.", "X"),
+    ("said", "The ministry said in a statement that the strikes were retaliation.", "statement"),
+    ("wrote", "Zelensky wrote on Facebook that Ukraine needed more air defence.", "Facebook"),
+    ("said", "Kuleba said in an interview with Tucker Carlson that Kyiv wanted peace.", "interview with Tucker Carlson"),
+    ("said", "Lavrov said in comments to TASS that the West was not ready for talks.", "TASS"),
+    ("said", "The general said in an interview on Rossiya 1 that the army was advancing.", "Rossiya 1"),
+    ("said", "The aide said via Telegram that talks were impossible.", "Telegram"),
+    ("said", "The president said in his nightly video address that Ukraine would respond.", "nightly video address"),
+    ("said", '"We will respond," the minister said at a briefing in Moscow.', "briefing"),
+    ("said", "The group said in a statement posted on its Telegram channel that it accepted the plan.",
+     "Telegram channel"),
+    ("told", "The adviser told the Italian newspaper La Repubblica on Thursday that Russia did not want peace.",
+     "Italian newspaper La Repubblica"),
+    # "according to": a channel only when the statement has another cue
+    ("said", "Peskov said the talks were off, according to RIA Novosti.", "RIA Novosti"),
+    ("According", "According to RIA Novosti, the talks were off.", None),
+    ("According", "According to a Kremlin readout, the two leaders agreed to keep talking.", "Kremlin readout"),
+    # negatives: people and audiences are not channels
+    ("told", "Peskov told reporters on Tuesday that the Kremlin was open to talks.", None),
+    ("told", "Peskov told journalists that the Kremlin saw no basis for talks.", None),
+    ("told", "The spokesman told the media that no decision had been made.", None),
+    ("told", "The chancellor told Putin that the war must end.", None),
+    ("told", "The president told lawmakers that the war would continue.", None),
+    ("told", "The general told the UN Security Council that the attack had been repelled.", None),
+    ("told", "Erdogan told Zelensky by phone that Turkey was ready to host talks.", None),
+    ("said", "Shoigu said during a meeting with Putin that the offensive would continue.", None),
+    # negatives: a medium inside the reported content is not the statement's channel
+    ("said", "The minister said the talks on state TV were a farce.", None),
+    ("said", "He said the interview with CNN had been misquoted.", None),
+    ("said", "Zelensky said that Russia had told the BBC it would not negotiate.", None),
+    ("said", "Zelensky said that Russian media reported that the talks had collapsed.", None),
+    ("said", "The aide said Monday that the Telegram news channel Shot had misquoted him.", None),
+]
+POSITIVE = [c for c in CASES if c[2] is not None]
+
+
+def _sentence(nlp, text: str, cue_word: str | None):
+    doc = nlp(text)
+    sent = next(doc.sents)
+    cue = None
+    if cue_word is not None:
+        cue = next(t for t in sent if t.text == cue_word)
+    return sent, cue
+
+
+@pytest.mark.parametrize("cue_word,text,expected", CASES)
+def test_channels_finds_medium_of_the_saying(nlp, cue_word, text, expected):
+    sent, cue = _sentence(nlp, text, cue_word)
+    channel = find_channel(sent, 0, cue)
+    assert (channel.name if channel else None) == expected
+
+
+@pytest.mark.parametrize("cue_word,text,expected", POSITIVE)
+def test_channels_offsets_index_the_article(nlp, cue_word, text, expected):
+    prefix = "Headline words here.\n\nAn earlier paragraph, with “curly” marks.\n"
+    article = prefix + text
+    sent, cue = _sentence(nlp, text, cue_word)
+    channel = find_channel(sent, len(prefix), cue)
+    assert channel is not None
+    assert article[channel.start:channel.end] == channel.name == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Medvedev wrote on Telegram on Monday that there would be no talks.", "Telegram"),
+    ("The minister told CNN that there would be no ceasefire.", "CNN"),
+    ("The minister told reporters that there would be no ceasefire.", None),
+])
+def test_channels_without_cue_uses_sentence_root(nlp, text, expected):
+    sent, _ = _sentence(nlp, text, None)
+    channel = find_channel(sent, 0)
+    assert (channel.name if channel else None) == expected
+
+
+@pytest.mark.parametrize("section,entry", [
+    ("media_words", ("news", "agency")),
+    ("platforms", ("X",)),
+    ("outlets", ("RIA", "Novosti")),
+])
+def test_channels_lexicon_has_entries(section, entry):
+    assert entry in getattr(load_lexicon(), section)
+
+
+@pytest.mark.parametrize("text,message", [
+    ("agency\n[media_words]\n", "before any [section]"),
+    ("[media_words]\nagency\n", "missing section"),
+])
+def test_channels_lexicon_errors_say_what_is_wrong(text, message):
+    with pytest.raises(ValueError, match=message.replace("[", r"\[")):
+        parse_lexicon(text)
