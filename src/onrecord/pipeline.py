@@ -68,7 +68,7 @@ def analyze_article(
     from .language import detect_language
 
     options = options or Options()
-    warnings: list[str] = []
+    warnings: list[str] = [str(w) for w in article.metadata.get("warnings", ())]
     # 1. zones
     zones = find_zones(article, memory)
     # 2. language

@@ -9,6 +9,7 @@ from typing import Iterator, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from ..errors import OnrecordError
 from ..options import Options
@@ -100,7 +101,7 @@ class Inputs:
 
     def report(self, failure: Failure) -> None:
         self.failures.append(failure)
-        err_console.print(f"[red]error[/red] {failure.line()}", markup=True, highlight=False)
+        err_console.print(f"[red]error[/red] {escape(failure.line())}", markup=True, highlight=False)
         if self.options.strict:
             raise typer.Exit(1)
 
@@ -114,7 +115,7 @@ class Inputs:
                 else:
                     yield apply_meta(item, self.meta, self.options)
         except OnrecordError as exc:
-            err_console.print(f"[red]error[/red] {exc}", markup=True, highlight=False)
+            err_console.print(f"[red]error[/red] {escape(str(exc))}", markup=True, highlight=False)
             raise typer.Exit(1)
 
     def exit_code(self) -> int:
@@ -132,5 +133,5 @@ def open_ledger(db: Optional[str]):
     try:
         return Ledger.open(db)
     except OnrecordError as exc:
-        err_console.print(f"[red]error[/red] {exc}", markup=True, highlight=False)
+        err_console.print(f"[red]error[/red] {escape(str(exc))}", markup=True, highlight=False)
         raise typer.Exit(1)

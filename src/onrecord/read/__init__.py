@@ -1,34 +1,20 @@
-"""Readers: every input becomes an ``Article``. STUB: the readers helper replaces this module."""
+"""Readers: every input becomes an :class:`~onrecord.records.Article`, or a :class:`~onrecord.records.Failure`.
+
+- :func:`read_paths`: the one dispatch function over files, directories and ``-`` (stdin);
+- :func:`article_from_text`: an article from a string already in memory;
+- :func:`article_from_mapping`: an article from a JSONL-style record (dict).
+
+The article text is the input exactly as decoded (``decode.py``): no newline or unicode
+normalisation; a byte order mark is removed, so offsets index the text after it. For HTML the text is
+trafilatura's main text (``html.py``). Metadata precedence: options, then record fields, then page
+metadata (``metadata.py``). Reader warnings (e.g. an unparseable JSONL date) are in
+``Article.metadata["warnings"]``.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any, Iterator, Sequence
+from .dispatch import read_paths
+from .jsonl import article_from_mapping
+from .text import article_from_text
 
-from ..options import Options
-from ..records import Article, Failure
-
-
-def article_from_text(text: str, *, options: Options | None = None, id: str | None = None,
-                      source: str | None = None) -> Article:
-    from ..pipeline import text_id
-
-    options = options or Options()
-    return Article(id=id or text_id(text), text=text, source=source, title=options.title,
-                   outlet=options.outlet, published=options.published)
-
-
-def article_from_mapping(record: dict[str, Any], *, source: str | None, options: Options | None = None) -> Article:
-    from ..pipeline import text_id
-
-    options = options or Options()
-    text = record["text"]
-    pub = record.get("published")
-    published = options.published or (dt.date.fromisoformat(str(pub)[:10]) if pub else None)
-    return Article(id=str(record.get("id") or text_id(text)), text=text, source=source or record.get("url"),
-                   title=options.title or record.get("title"), outlet=options.outlet or record.get("outlet"),
-                   published=published, url=record.get("url"))
-
-
-def read_paths(paths: Sequence[str], options: Options | None = None) -> Iterator[Article | Failure]:
-    raise NotImplementedError
+__all__ = ["article_from_mapping", "article_from_text", "read_paths"]

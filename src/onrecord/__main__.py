@@ -1,0 +1,6 @@
+"""``python -m onrecord``: the command line."""
+
+from onrecord.cli import main
+
+if __name__ == "__main__":
+    main()
