@@ -1,0 +1,496 @@
+"""Rule-based coreference for speakers: who "he", "the aide" and "Ushakov" are in one article.
+
+1. ``ArticleEntities`` walks the parsed blocks in order and collects mentions of people (PERSON entities
+   with the titles and appositions around them: "Kremlin aide Yuri Ushakov", "Belousov, Russia's former
+   first deputy prime minister") and of organisations and places (ORG / GPE / NORP).
+2. Person mentions are merged into entities: the same folded full name, a surname of an earlier or later
+   full name, or the same registry actor ("Zelenskyy" and "Volodymyr Zelensky").
+3. Each entity gets a gender guess (registry, Mr/Ms titles, a first-name list, then he/she in sentences
+   where it is the only person) and the roles the article gives it.
+4. ``resolve_pronoun`` and ``resolve_description`` pick the earlier entity a pronoun or a role noun refers
+   to, scoring recency, subjecthood, the previous speaker and compatibility (gender, number, role words).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Sequence
+
+from ..actors.names import (FEMALE_TITLES, MALE_TITLES, NEUTRAL_TITLES, fold, fold_name, gender_of_first_name,
+                            gender_of_title)
+from ..actors.registry import Actor, ActorRegistry
+from ..actors.roles import COLLECTIVE_NOUNS, PERSON_ROLE_NOUNS, ROLE_IDIOMS, role_key
+from ..nlp import Block
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span as SpacySpan, Token
+
+# Pronouns by what they can refer to.
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
+SPEAKER_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+
+# Pronoun scoring, in sentences of distance. Tuned by hand on the cases of tests/attribution/test_coref.py:
+# the subject of the previous sentence beats an object mentioned after it (bonus > 1 sentence), and the
+# previous speaker beats a person merely named in between (subject + speaker bonus > 2 sentences).
+SUBJECT_BONUS = 1.5
+LAST_SPEAKER_BONUS = 0.75
+KNOWN_GENDER_BONUS = 0.25
+# A pronoun looks back at most this many sentences for its antecedent.
+MAX_PRONOUN_DISTANCE = 6
+# Descriptions ("the aide") look back further: a role is repeated across a whole article.
+MAX_DESCRIPTION_DISTANCE = 40
+# Words dropped from a description before its role words are compared.
+_DESCRIPTION_STOP = frozenset({"the", "a", "an", "this", "that", "of", "and", "for", "'s", "s", "then",
+                               "senior", "high", "ranking"})
+_ROLE_TOKEN_POS = frozenset({"ADJ", "NOUN", "PROPN", "PART", "NUM"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_TITLE_WORDS = MALE_TITLES | FEMALE_TITLES | NEUTRAL_TITLES
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    sentence: int
+    subject: bool
+    role: str | None = None
+
+
+@dataclass
+class Entity:
+    """One person or organisation of the article, with every mention of it in text order."""
+
+    kind: str  # "person" | "organisation"
+    name: str
+    actor: Actor | None = None
+    gender: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return fold_name(self.name).split()[-1] if self.name.strip() else ""
+
+    @property
+    def full(self) -> bool:
+        return len(fold_name(self.name).split()) > 1
+
+    def last_before(self, offset: int) -> Mention | None:
+        found = [m for m in self.mentions if m.end <= offset]
+        return found[-1] if found else None
+
+    def role_near(self, offset: int) -> str | None:
+        """The role the article gave this entity last before ``offset``, else its first role after."""
+        before = [m.role for m in self.mentions if m.role and m.start < offset]
+        if before:
+            return before[-1]
+        after = [m.role for m in self.mentions if m.role]
+        return after[0] if after else None
+
+    def role_keys(self) -> set[str]:
+        keys = {role_key(m.role) for m in self.mentions if m.role}
+        if self.actor is not None:
+            keys |= {t.key for t in self.actor.tenures}
+        return keys
+
+
+def _span_text(tokens: Sequence["Token"]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+
+
+def has_role_word(text: str) -> bool:
+    key = role_key(text)
+    words = set(key.split())
+    return bool(words & PERSON_ROLE_NOUNS) or key in ROLE_IDIOMS
+
+
+def _name_word(tok: "Token") -> bool:
+    return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ not in PERSON_ROLE_NOUNS
+            and tok.ent_type_ in {"", "PERSON", "GPE", "ORG", "NORP"} and not tok.is_punct)
+
+
+_NAME_PARTICLES = frozenset({"von", "der", "de", "van", "den", "da", "bin", "al", "el", "le", "la", "abu", "ibn"})
+
+
+def repair_name(ent: "SpacySpan") -> "SpacySpan":
+    """A PERSON entity widened over name words the small model left out: a first name before it
+    ("Taras" of "Taras Hrytsenko"), a surname after a particle ("Ursula von der" + "Leyen")."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    sent_start, sent_end = ent.sent.start, ent.sent.end
+    while start - 1 >= sent_start and _name_word(doc[start - 1]) and doc[start - 1].ent_type_ in {"", "PERSON"} \
+            and fold(doc[start - 1].text) not in _TITLE_WORDS:
+        start -= 1
+    last_is_particle = doc[end - 1].lower_ in _NAME_PARTICLES
+    while end < sent_end and (_name_word(doc[end]) and (last_is_particle or doc[end].ent_type_ in {"", "PERSON"})):
+        end += 1
+        last_is_particle = doc[end - 1].lower_ in _NAME_PARTICLES
+    return doc[start:end]
+
+
+def role_before(ent: "SpacySpan") -> str | None:
+    """Title words right before a name: "Russian presidential aide" in "... aide Yuri Ushakov"."""
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= ent.sent.start:
+        tok = doc[i]
+        if tok.ent_type_ in {"DATE", "TIME", "CARDINAL", "PERSON"} or tok.is_punct and tok.text not in {"-"}:
+            break
+        if tok.pos_ in _ROLE_TOKEN_POS or tok.tag_ == "POS" or tok.lower_ in {"and", "of", "for", "the", "-"}:
+            i -= 1
+            continue
+        break
+    tokens = list(doc[i + 1 : ent.start])
+    while tokens and (tokens[0].pos_ in {"DET", "ADP", "CCONJ", "PART"} or tokens[0].lower_ in {"the", "of"}):
+        tokens.pop(0)
+    text = _span_text(tokens)
+    return text if text and has_role_word(text) else None
+
+
+def role_in_apposition(ent: "SpacySpan") -> str | None:
+    """The apposition after a name ("Shoigu, the Security Council chief") or before it
+    ("Russia's defence minister, Andrei Belousov")."""
+    for tok in ent:
+        for child in tok.children:
+            if child.dep_ == "appos" and child.i >= ent.end and child.lower_ in PERSON_ROLE_NOUNS:
+                sub = [t for t in child.subtree if not t.is_punct]
+                while sub and sub[0].pos_ == "DET":
+                    sub.pop(0)
+                return _span_text(sub) or None
+    root = ent.root
+    if root.dep_ == "appos" and root.head.i < ent.start and root.head.lower_ in PERSON_ROLE_NOUNS:
+        sub = [t for t in root.head.subtree if t.i < ent.start and not t.is_punct]
+        while sub and sub[0].pos_ == "DET":
+            sub.pop(0)
+        return _span_text(sub) or None
+    return None
+
+
+def is_subject(tokens: Sequence["Token"]) -> bool:
+    for tok in tokens:
+        if tok.dep_ in _SUBJECT_DEPS:
+            return True
+        if tok.dep_ in {"conj", "appos", "compound"} and tok.head.dep_ in _SUBJECT_DEPS:
+            return True
+    return False
+
+
+class ArticleEntities:
+    """The people and organisations of one article, and the rules that link later mentions to them."""
+
+    def __init__(self, text: str, blocks: Sequence[Block], registry: ActorRegistry,
+                 published: dt.date | None = None):
+        self.text = text
+        self.blocks = list(blocks)
+        self.registry = registry
+        self.published = published
+        self.entities: list[Entity] = []
+        self.sentence_starts: list[int] = []
+        self.country_counts: Counter[str] = Counter()
+        self._collect()
+        self._guess_genders()
+
+    # ---- 1. collection
+    def _collect(self) -> None:
+        for block in self.blocks:
+            for sent in block.doc.sents:
+                self.sentence_starts.append(block.start + sent.start_char)
+        for block in self.blocks:
+            for ent in block.doc.ents:
+                if ent.label_ in {"GPE", "NORP"}:
+                    country = self.registry.country_of(ent.text)
+                    if country:
+                        self.country_counts[country] += 1
+        for block in self.blocks:
+            covered: set[int] = set()
+            for ent in block.doc.ents:
+                if ent.start in covered:
+                    continue
+                if self.looks_like_person(ent) or self._is_known_surname(ent):
+                    name = repair_name(ent)
+                    covered.update(range(name.start, name.end))
+                    self._add_person(block, name)
+                elif ent.label_ in {"ORG", "NORP", "GPE"}:
+                    self._add_org(block, ent)
+            for tok in block.doc:  # a registry surname the tagger missed ("Zelenskyy" as a noun)
+                if tok.i in covered or tok.ent_type_ or not tok.text[:1].isupper() or len(tok.text) < 3:
+                    continue
+                actor = self.registry.lookup_exact(tok.text)
+                if actor is not None and actor.kind == "person" and self.registry.is_written_alias(tok.text, actor):
+                    self._add_person(block, block.doc[tok.i : tok.i + 1])
+
+    def looks_like_person(self, ent: "SpacySpan") -> bool:
+        """PERSON entities, and proper names the small model tags ORG/GPE that read as a person: a title
+        or role right before them, a known first name, or a registry person."""
+        if ent.label_ == "PERSON":
+            return True
+        if ent.label_ not in {"ORG", "GPE", "NORP"} or len(ent) < 2 or any(t.pos_ != "PROPN" for t in ent):
+            return False
+        actor = self.registry.lookup_exact(ent.text)
+        if actor is not None:
+            return actor.kind == "person"
+        if self.registry.country_of(ent.text):
+            return False
+        return role_before(ent) is not None or gender_of_first_name(ent.text) is not None
+
+    def _is_known_surname(self, ent: "SpacySpan") -> bool:
+        """A one-word ORG/GPE that is the surname of a person already met ("Merezhko" tagged ORG)."""
+        key = fold_name(ent.text)
+        return len(key.split()) == 1 and any(e.kind == "person" and e.full and e.surname == key
+                                             for e in self.entities)
+
+    def sentence_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
+
+    def _add_person(self, block: Block, ent: "SpacySpan") -> None:
+        tokens = list(ent)
+        gender = gender_of_title(ent.doc[ent.start - 1].text) if ent.start > 0 else None
+        while tokens and fold(tokens[0].text) in {"mr", "ms", "mrs", "miss", "dr", "sir", "madam"}:
+            gender = gender or gender_of_title(tokens[0].text)
+            tokens.pop(0)
+        while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
+            tokens.pop()
+        if not tokens:
+            return
+        start = block.start + tokens[0].idx
+        end = block.start + tokens[-1].idx + len(tokens[-1].text)
+        role = role_before(ent) or role_in_apposition(ent)
+        mention = Mention(start, end, self.text[start:end], self.sentence_of(start), is_subject(ent), role)
+        entity = self.link_person(mention.text, mention.start, create=True)
+        if entity is not None:
+            entity.mentions.append(mention)
+            entity.gender = entity.gender or gender
+
+    def _add_org(self, block: Block, ent: "SpacySpan") -> None:
+        actor = self.registry.lookup_exact(ent.text)
+        if actor is None and self.registry.country_of(ent.text):
+            return  # a place tagged ORG ("Kyiv"): governments are resolved from the mention itself
+        if ent.label_ != "ORG" and (actor is None or actor.kind == "person"):
+            return
+        if actor is not None and actor.kind == "person":
+            return
+        start, end = block.start + ent.start_char, block.start + ent.end_char
+        name = actor.name if actor else _strip_the(ent.text)
+        mention = Mention(start, end, self.text[start:end], self.sentence_of(start), is_subject(ent))
+        for entity in self.entities:
+            if entity.kind == "organisation" and (
+                (actor is not None and entity.actor is not None and entity.actor.id == actor.id)
+                or fold_name(entity.name) == fold_name(name)
+            ):
+                entity.mentions.append(mention)
+                return
+        self.entities.append(Entity("organisation", name, actor, None, [mention]))
+
+    # ---- 2. linking a person name
+    def link_person(self, name: str, offset: int, create: bool = False) -> Entity | None:
+        """The entity a person name refers to; with ``create``, a new one when none matches."""
+        key = fold_name(name)
+        if not key:
+            return None
+        words = key.split()
+        actor = self._actor_for(name)
+        people = [e for e in self.entities if e.kind == "person"]
+        # same actor or same full name
+        for e in people:
+            if (actor is not None and e.actor is not None and e.actor.id == actor.id) or fold_name(e.name) == key:
+                self._upgrade(e, name, actor)
+                return e
+        if len(words) == 1:
+            same = [e for e in people if e.surname == key]
+            if same:
+                # the most recently mentioned bearer of the surname
+                return max(same, key=lambda e: max((m.start for m in e.mentions if m.start <= offset), default=-1))
+        else:
+            # a full name whose surname was seen alone before ("Ushakov ... Yuri Ushakov")
+            for e in people:
+                if not e.full and e.surname == words[-1] and (actor is None or e.actor is None):
+                    self._upgrade(e, name, actor)
+                    return e
+        if not create:
+            # a surname mentioned only in full later in the article
+            return None
+        entity = Entity("person", name.strip(), actor, actor.gender if actor else gender_of_first_name(name))
+        self.entities.append(entity)
+        return entity
+
+    def _upgrade(self, entity: Entity, name: str, actor: Actor | None) -> None:
+        if len(fold_name(name).split()) > len(fold_name(entity.name).split()):
+            entity.name = name.strip()
+        if entity.actor is None and actor is not None:
+            entity.actor = actor
+        if entity.gender is None:
+            entity.gender = (actor.gender if actor else None) or gender_of_first_name(entity.name)
+
+    def _actor_for(self, name: str) -> Actor | None:
+        """A registry person for a name; a one-word name only when the registry wrote that alias or the
+        article names the actor's country (a bare surname shared by two actors never resolves)."""
+        actor = self.registry.lookup(name)
+        if actor is None or actor.kind != "person":
+            return None
+        if len(fold_name(name).split()) == 1 and not self.registry.is_written_alias(name, actor):
+            if actor.affiliation not in self.country_counts:
+                return None
+        return actor
+
+    def finish_surnames(self) -> None:
+        """Merge surname-only entities into a full-name entity with that surname (seen later)."""
+        people = [e for e in self.entities if e.kind == "person"]
+        for short in [e for e in people if not e.full]:
+            fulls = [e for e in people if e.full and e.surname == short.surname]
+            if len(fulls) == 1:
+                target = fulls[0]
+                target.mentions = sorted(target.mentions + short.mentions, key=lambda m: m.start)
+                target.actor = target.actor or short.actor
+                target.gender = target.gender or short.gender
+                self.entities.remove(short)
+
+    # ---- 3. gender
+    def _guess_genders(self) -> None:
+        self.finish_surnames()
+        for block in self.blocks:
+            for sent in block.doc.sents:
+                start = block.start + sent.start_char
+                end = block.start + sent.end_char
+                people = [e for e in self.entities if e.kind == "person"
+                          and any(start <= m.start < end for m in e.mentions)]
+                if len(people) != 1 or people[0].gender is not None:
+                    continue
+                words = {t.lower_ for t in sent}
+                if words & MALE_PRONOUNS and not words & FEMALE_PRONOUNS:
+                    people[0].gender = "m"
+                elif words & FEMALE_PRONOUNS and not words & MALE_PRONOUNS:
+                    people[0].gender = "f"
+
+    def dominant_country(self) -> str | None:
+        """The country the article is mostly about: named at least twice as often as any other."""
+        common = self.country_counts.most_common(2)
+        if not common:
+            return None
+        if len(common) == 1 or common[0][1] >= 2 * common[1][1]:
+            return common[0][0]
+        return None
+
+    # ---- 4. resolution
+    def person_at(self, start: int, end: int) -> Entity | None:
+        for e in self.entities:
+            if e.kind == "person" and any(m.start < end and start < m.end for m in e.mentions):
+                return e
+        return None
+
+    def resolve_pronoun(self, pronoun: str, offset: int, last_speaker: Entity | None = None) -> Entity | None:
+        word = fold(pronoun)
+        here = self.sentence_of(offset)
+        best: tuple[float, Entity] | None = None
+        for e in self.entities:
+            if not self._compatible(e, word):
+                continue
+            m = e.last_before(offset)
+            if m is None or here - m.sentence > MAX_PRONOUN_DISTANCE:
+                continue
+            score = -float(here - m.sentence)
+            if m.subject:
+                score += SUBJECT_BONUS
+            if last_speaker is e:
+                score += LAST_SPEAKER_BONUS
+            if e.gender is not None and e.kind == "person":
+                score += KNOWN_GENDER_BONUS
+            if best is None or score > best[0] or (score == best[0] and m.start > (best[1].last_before(offset) or m).start):
+                best = (score, e)
+        return best[1] if best else None
+
+    @staticmethod
+    def _compatible(e: Entity, word: str) -> bool:
+        if word in MALE_PRONOUNS:
+            return e.kind == "person" and e.gender != "f"
+        if word in FEMALE_PRONOUNS:
+            return e.kind == "person" and e.gender != "m"
+        if word in PLURAL_PRONOUNS or word in NEUTER_PRONOUNS:
+            return e.kind == "organisation"
+        return False
+
+    def resolve_description(self, description: str, offset: int) -> Entity | None:
+        """The latest earlier person whose roles contain every role word of the description
+        ("the aide" -> the entity called "Russian presidential aide"); else the registry's office holder."""
+        country, rest = self.registry.split_country(fold(description))
+        words = [w for w in role_key(rest).split() if w not in _DESCRIPTION_STOP]
+        if not words:
+            return None
+        here = self.sentence_of(offset)
+        best: tuple[int, Entity] | None = None
+        for e in self.entities:
+            if e.kind != "person":
+                continue
+            m = e.last_before(offset)
+            if m is None or here - m.sentence > MAX_DESCRIPTION_DISTANCE:
+                continue
+            if country and e.actor is not None and e.actor.affiliation not in {country, None}:
+                continue
+            if any(set(words) <= set(key.replace("'s", "").split()) for key in e.role_keys()):
+                if best is None or m.start > best[0]:
+                    best = (m.start, e)
+        if best:
+            return best[1]
+        actor = self.registry.resolve_role(description, self.published)
+        if actor is not None:
+            for e in self.entities:
+                if e.actor is not None and e.actor.id == actor.id:
+                    return e
+            return Entity("person", actor.name, actor, actor.gender)
+        return None
+
+    def resolve_organisation(self, phrase: str, offset: int) -> Entity | None:
+        """An organisation named by a short phrase ("the Foreign Ministry"): an earlier fuller mention whose
+        name holds every word, else the registry with the sentence's or the article's country."""
+        words = [w for w in fold(phrase).split() if w not in {"the", "a", "an", "country's", "its"}]
+        if not words:
+            return None
+        found = None
+        for e in self.entities:
+            if e.kind == "organisation" and e.last_before(offset + 1) is not None:
+                names = set(fold(e.name).split()) | {w for a in (e.actor.aliases if e.actor else ())
+                                                     for w in fold(a).split()}
+                if set(words) <= names:
+                    found = e if found is None or e.mentions[-1].start > found.mentions[-1].start else found
+        if found:
+            return found
+        for country in filter(None, (self._country_in_sentence(offset), self.dominant_country())):
+            c = self.registry.country(country)
+            tries = [f"{country}'s {' '.join(words)}"] + [f"{d} {' '.join(words)}" for d in (c.demonyms if c else ())]
+            for t in tries:
+                actor = self.registry.lookup_exact(t)
+                if actor is not None and actor.kind != "person":
+                    return Entity("organisation", actor.name, actor)
+        return None
+
+    def _country_in_sentence(self, offset: int) -> str | None:
+        here = self.sentence_of(offset)
+        for block in self.blocks:
+            if not block.start <= offset < block.end:
+                continue
+            for ent in block.doc.ents:
+                if ent.label_ in {"GPE", "NORP"} and self.sentence_of(block.start + ent.start_char) == here:
+                    country = self.registry.country_of(ent.text)
+                    if country:
+                        return country
+        return None
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def collective_head(words: Sequence[str]) -> str | None:
+    for w in reversed(words):
+        if w in COLLECTIVE_NOUNS:
+            return w
+    return None

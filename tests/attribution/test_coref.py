@@ -1,0 +1,94 @@
+"""Rule-based coreference: entity collection, roles, gender, pronoun and description resolution."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from onrecord.actors import default_registry
+from onrecord.attribution.coref import ArticleEntities
+from onrecord.nlp import parse_blocks
+from onrecord.records import Zone
+
+
+def _entities(nlp, text, published=dt.date(2024, 9, 1)):
+    blocks = parse_blocks(text, [Zone("body", 0, len(text))], nlp)
+    return ArticleEntities(text, blocks, default_registry(), published)
+
+
+def _person(ents, name):
+    found = [e for e in ents.entities if e.kind == "person" and e.name == name]
+    assert found, [e.name for e in ents.entities]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Kremlin aide Yuri Ushakov said talks were off.", "Yuri Ushakov", "Kremlin aide"),
+    ("Sergei Shoigu, the Security Council secretary, spoke.", "Sergei Shoigu", "Security Council secretary"),
+    ("Economist Andrei Belousov, Russia's first deputy prime minister, spoke.", "Andrei Belousov",
+     "Russia's first deputy prime minister"),
+    ("On Sunday, Ukrainian President Volodymyr Zelensky spoke.", "Volodymyr Zelensky", "Ukrainian President"),
+])
+def test_coref_roles_from_titles_and_appositions(nlp, text, name, role):
+    ents = _entities(nlp, text)
+    assert _person(ents, name).role_near(len(text)) == role
+
+
+@pytest.mark.parametrize("text, name, mentions", [
+    ("Ushakov spoke first. Then Yuri Ushakov spoke again. Ushakov left.", "Yuri Ushakov", 3),
+    ("Zelenskyy spoke. Volodymyr Zelensky spoke again.", "Volodymyr Zelensky", 2),
+])
+def test_coref_merges_surnames_and_spellings(nlp, text, name, mentions):
+    ents = _entities(nlp, text)
+    people = [e for e in ents.entities if e.kind == "person"]
+    assert len(people) == 1
+    assert people[0].name == name and len(people[0].mentions) == mentions
+
+
+@pytest.mark.parametrize("text, name, gender", [
+    ("Ms. Jane Okafor spoke to reporters.", "Jane Okafor", "f"),
+    ("Ursula von der Leyen spoke to reporters.", "Ursula von der Leyen", "f"),
+    ("Taras Hrytsenko spoke to reporters, and he was angry.", "Taras Hrytsenko", "m"),
+])
+def test_coref_gender_guess(nlp, text, name, gender):
+    ents = _entities(nlp, text)
+    assert _person(ents, name).gender == gender
+
+
+@pytest.mark.parametrize("text, pronoun, expected", [
+    ("Maria Zakharova spoke after Sergei Lavrov. She said the talks failed.", "She", "Maria Zakharova"),
+    ("Maria Zakharova spoke after Sergei Lavrov. He said the talks failed.", "He", "Sergei Lavrov"),
+    ("Dmitry Peskov spoke on Monday. The comments followed Joe Biden's speech. He said more.", "He",
+     "Dmitry Peskov"),
+    ("Dmitry Peskov spoke on Monday. Joe Biden answered on Tuesday. He said more.", "He", "Joe Biden"),
+    ("Hamas said the deal was close. It said talks would resume.", "It", "Hamas"),
+])
+def test_coref_resolve_pronoun(nlp, text, pronoun, expected):
+    ents = _entities(nlp, text)
+    offset = text.rindex(pronoun)
+    entity = ents.resolve_pronoun(pronoun, offset)
+    assert entity is not None and entity.name == expected
+
+
+def test_coref_pronoun_too_far_back_is_none(nlp):
+    filler = " ".join(f"The village number {i} was quiet." for i in range(8))
+    text = f"Dmitry Peskov spoke on Monday. {filler} He said more."
+    ents = _entities(nlp, text)
+    assert ents.resolve_pronoun("He", text.rindex("He")) is None
+
+
+@pytest.mark.parametrize("text, description, expected", [
+    ("Kremlin aide Yuri Ushakov spoke. Sergei Lavrov also spoke. The aide said no.", "aide", "Yuri Ushakov"),
+    ("Russian Foreign Minister Sergei Lavrov spoke. The minister said no.", "minister", "Sergei Lavrov"),
+    ("Nothing happened on Monday. The Kremlin leader said no.", "Kremlin leader", "Vladimir Putin"),
+])
+def test_coref_resolve_description(nlp, text, description, expected):
+    ents = _entities(nlp, text, dt.date(2024, 9, 1))
+    entity = ents.resolve_description(description, text.rindex("The"))
+    assert entity is not None and entity.name == expected
+
+
+def test_coref_dominant_country(nlp):
+    ents = _entities(nlp, "Russia said Moscow would respond. Russian troops moved. Ukraine objected.")
+    assert ents.dominant_country() == "Russia"

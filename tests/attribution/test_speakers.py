@@ -1,0 +1,212 @@
+"""SpeakerResolver on short articles written for these tests: names, titles, appositions, pronouns,
+descriptions, organisations, governments and unnamed sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from onrecord.actors import RegistryError, default_registry
+from onrecord.attribution.speakers import SpeakerResolver, is_plausible_speaker
+from onrecord.nlp import parse_blocks
+from onrecord.records import Article, Zone
+
+D = dt.date
+
+# Each article lists the speaker mentions in text order with the canonical name each should resolve to.
+# A mention may be written "text#n" for its n-th occurrence (1-based).
+ARTICLES = [
+    ("title-apposition-aide", D(2024, 8, 20),
+     "Russian presidential aide Yuri Ushakov said Monday that talks were impossible. "
+     "\"We will not talk,\" Ushakov told a news channel. "
+     "According to the aide, the proposals have not been canceled.",
+     [("Russian presidential aide Yuri Ushakov", "Yuri Ushakov"), ("Ushakov", "Yuri Ushakov"),
+      ("the aide", "Yuri Ushakov")]),
+    ("two-genders", D(2024, 5, 2),
+     "Maria Zakharova met Sergei Ryabkov in Moscow on Tuesday.\n"
+     "\"There is nothing to discuss,\" she said.\n"
+     "\"We are ready,\" he said later.",
+     [("she", "Maria Zakharova"), ("he", "Sergei Ryabkov")]),
+    ("pronoun-after-intervening-person", D(2025, 3, 4),
+     "Kremlin spokesman Dmitry Peskov said the talks had stalled. "
+     "The remarks came a day after Donald Trump's call with European leaders. "
+     "He added that Moscow was still open to contacts.",
+     [("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov"), ("He", "Dmitry Peskov")]),
+    ("subject-of-previous-sentence", D(2024, 9, 1),
+     "Volodymyr Zelensky thanked Joe Biden for the new package. "
+     "He said the weapons would reach the front within weeks.",
+     [("He", "Volodymyr Zelensky")]),
+    ("long-role-then-pronoun", D(2024, 9, 10),
+     "Moscow will not hold talks while troops remain in the region, "
+     "Russia’s former defense minister and current Security Council chief Sergei Shoigu said Tuesday.\n"
+     "\"We won't negotiate,\" he was quoted as saying.",
+     [("Moscow", "Government of Russia"),
+      ("Russia’s former defense minister and current Security Council chief Sergei Shoigu", "Sergei Shoigu"),
+      ("he", "Sergei Shoigu")]),
+    ("apposition-after-name", D(2024, 9, 10),
+     "Sergei Shoigu, the Security Council secretary, said the offensive had failed. "
+     "The former defence minister said more troops were coming.",
+     [("Sergei Shoigu, the Security Council secretary", "Sergei Shoigu"),
+      ("The former defence minister", "Sergei Shoigu")]),
+    ("kremlin-leader-by-date", D(2024, 8, 20),
+     "The Kremlin leader said the West was to blame. "
+     "Russian President Vladimir Putin later said talks were possible.",
+     [("The Kremlin leader", "Vladimir Putin"), ("Russian President Vladimir Putin", "Vladimir Putin")]),
+    ("surname-before-full-name", D(2024, 2, 1),
+     "Kuleba said the plan was final. Later, Ukrainian Foreign Minister Dmytro Kuleba told reporters more.",
+     [("Kuleba", "Dmytro Kuleba"), ("Ukrainian Foreign Minister Dmytro Kuleba", "Dmytro Kuleba")]),
+    ("unknown-person-full-and-surname", D(2024, 2, 1),
+     "Ukrainian lawmaker Oleksandr Merezhko said the vote was delayed. "
+     "Merezhko said the parliament would meet again.",
+     [("Ukrainian lawmaker Oleksandr Merezhko", "Oleksandr Merezhko"), ("Merezhko", "Oleksandr Merezhko")]),
+    ("transliteration", D(2023, 6, 1),
+     "Zelenskiy said the counteroffensive had begun. Shoygu said it had failed.",
+     [("Zelenskiy", "Volodymyr Zelensky"), ("Shoygu", "Sergei Shoigu")]),
+    ("organisation-by-country", D(2024, 7, 1),
+     "Russia has rejected the proposal. Russian officials said it was a provocation. "
+     "The Foreign Ministry said Russia would respond.",
+     [("Russian officials", "Government of Russia"), ("The Foreign Ministry", "Russian Foreign Ministry")]),
+    ("organisation-pronoun", D(2024, 7, 1),
+     "The Russian Defence Ministry said its forces had taken a village. It said three tanks were destroyed.",
+     [("The Russian Defence Ministry", "Russian Defence Ministry"), ("It", "Russian Defence Ministry")]),
+    ("governments-and-capitals", D(2024, 8, 15),
+     "Last week, authorities in Kyiv said the town was under their control. "
+     "Moscow said the claim was false. Kyiv said it would not withdraw. "
+     "Ukrainian officials said the operation would go on.",
+     [("authorities in Kyiv", "Government of Ukraine"), ("Moscow", "Government of Russia"),
+      ("Kyiv#2", "Government of Ukraine"), ("Ukrainian officials", "Government of Ukraine")]),
+    ("middle-east-bodies", D(2024, 5, 6),
+     "Hamas said it had accepted the proposal. A senior Hamas official said the deal was close. "
+     "The Israel Defense Forces said the operation would continue.",
+     [("Hamas", "Hamas"), ("A senior Hamas official", "Hamas (unnamed senior official)"),
+      ("The Israel Defense Forces", "Israel Defense Forces")]),
+    ("qatari-mediator", D(2024, 5, 6),
+     "Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani said talks had stalled. "
+     "The premier said both sides must compromise.",
+     [("Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani", "Mohammed bin Abdulrahman Al Thani"),
+      ("The premier", "Mohammed bin Abdulrahman Al Thani")]),
+    ("ambiguous-surname", D(2024, 5, 6),
+     "Johnson said the vote would happen this week.",
+     [("Johnson", None)]),
+    ("surname-disambiguated-by-article", D(2024, 5, 6),
+     "House Speaker Mike Johnson met senators on Monday. Johnson said the vote would happen this week.",
+     [("Johnson#2", "Mike Johnson")]),
+    ("unnamed-sources", D(2024, 5, 6),
+     "Sources said the convoy had been hit. Officials declined to comment.",
+     [("Sources", None), ("Officials", None)]),
+    ("role-alias-no-name", D(2025, 2, 10),
+     "The Pentagon chief said aid would continue. NATO's secretary general said allies must spend more.",
+     [("The Pentagon chief", "Pete Hegseth"), ("NATO's secretary general", "Mark Rutte")]),
+    ("the-president-earlier-person", D(2024, 11, 1),
+     "Finnish President Alexander Stubb visited Kyiv. The president said Europe must stay united.",
+     [("The president", "Alexander Stubb")]),
+    ("spokesperson-description", D(2024, 11, 1),
+     "Foreign Ministry spokeswoman Maria Zakharova spoke in Moscow. The spokeswoman said the West lied.",
+     [("The spokeswoman", "Maria Zakharova")]),
+    ("she-skips-male", D(2024, 11, 1),
+     "Annalena Baerbock arrived in Kyiv with Andrii Sybiha. Sybiha welcomed her. "
+     "She said Germany would send more air defence.",
+     [("She", "Annalena Baerbock")]),
+    ("they-organisation", D(2024, 11, 1),
+     "Hezbollah fired rockets at northern Israel. They said the attack was retaliation.",
+     [("They", "Hezbollah")]),
+]
+
+
+def _cases():
+    for name, published, text, mentions in ARTICLES:
+        for i, (mention, expected) in enumerate(mentions):
+            yield pytest.param(published, text, mentions[: i + 1], expected, id=f"{name}-{i}")
+
+
+def _offsets(text: str, mentions):
+    out, pos = [], 0
+    for mention, _expected in mentions:
+        surface, _, nth = mention.partition("#")
+        start = -1
+        for _ in range(int(nth or 1)):
+            start = text.index(surface, start + 1)
+        if not nth:
+            start = text.index(surface, pos)
+        out.append((start, start + len(surface)))
+        pos = start + len(surface)
+    return out
+
+
+def _resolver(nlp, text, published, registry=None):
+    blocks = parse_blocks(text, [Zone("body", 0, len(text))], nlp)
+    return SpeakerResolver(Article("t", text, published=published), blocks, registry)
+
+
+@pytest.mark.parametrize("published, text, mentions, expected", list(_cases()))
+def test_speakers_resolve(nlp, published, text, mentions, expected):
+    resolver = _resolver(nlp, text, published)
+    spans = _offsets(text, mentions)
+    speaker = None
+    for start, end in spans:  # resolve in text order, as the attribution core does
+        speaker = resolver.resolve(start, end)
+    start, end = spans[-1]
+    assert speaker.mention == text[start:end] and (speaker.start, speaker.end) == (start, end)
+    assert speaker.name == expected
+
+
+@pytest.mark.parametrize("text, mention, role, affiliation", [
+    ("Russian presidential aide Yuri Ushakov said talks were off. According to the aide, that is final.",
+     "the aide", "Russian presidential aide", "Russia"),
+    ("Russian presidential aide Yuri Ushakov said talks were off.",
+     "Russian presidential aide Yuri Ushakov", "Russian presidential aide", "Russia"),
+    ("Sergei Shoigu, the Security Council secretary, said so.",
+     "Sergei Shoigu, the Security Council secretary", "Security Council secretary", "Russia"),
+    ("Ukrainian lawmaker Oleksandr Merezhko said the vote was delayed.",
+     "Ukrainian lawmaker Oleksandr Merezhko", "Ukrainian lawmaker", "Ukraine"),
+    ("The Kremlin leader said the West was to blame.", "The Kremlin leader", "Kremlin leader", "Russia"),
+])
+def test_speakers_role_and_affiliation(nlp, text, mention, role, affiliation):
+    resolver = _resolver(nlp, text, D(2024, 9, 1))
+    start = text.index(mention)
+    speaker = resolver.resolve(start, start + len(mention))
+    assert (speaker.role, speaker.affiliation) == (role, affiliation)
+
+
+def test_speakers_actor_id_stable_across_spellings(nlp):
+    text = "Zelenskyy said the front held. Volodymyr Zelensky later said more."
+    resolver = _resolver(nlp, text, D(2024, 9, 1))
+    a = resolver.resolve(0, len("Zelenskyy"))
+    start = text.index("Volodymyr Zelensky")
+    b = resolver.resolve(start, start + len("Volodymyr Zelensky"))
+    assert a.actor_id == b.actor_id == "volodymyr-zelensky"
+
+
+@pytest.mark.parametrize("text, mention, plausible", [
+    ("He said so.", "He", True),
+    ("The aide said so.", "The aide", True),
+    ("Ukrainian officials said so.", "Ukrainian officials", True),
+    ("Yuri Ushakov said so.", "Yuri Ushakov", True),
+    ("Moscow said so.", "Moscow", True),
+    ("The report said so.", "The report", False),
+    ("The weather said nothing.", "The weather", False),
+])
+def test_speakers_is_plausible(nlp, text, mention, plausible):
+    doc = nlp(text)
+    start = text.index(mention)
+    span = doc.char_span(start, start + len(mention))
+    assert is_plausible_speaker(span) is plausible
+
+
+def test_speakers_learn_names_extends_a_copied_registry(nlp):
+    registry = default_registry().copy()
+    first = _resolver(nlp, "Ukrainian lawmaker Oleksandr Merezhko said the vote was delayed.", D(2024, 2, 1),
+                      registry)
+    learned = first.learn_names()
+    assert [a.name for a in learned] == ["Oleksandr Merezhko"]
+    text = "Merezhko said Ukraine's parliament would meet again."
+    second = _resolver(nlp, text, D(2024, 2, 2), registry)
+    speaker = second.resolve(0, len("Merezhko"))
+    assert speaker.name == "Oleksandr Merezhko" and speaker.actor_id == "oleksandr-merezhko"
+
+
+def test_speakers_add_name_on_shared_registry_raises(nlp):
+    resolver = _resolver(nlp, "Nobody said anything.", None)
+    with pytest.raises(RegistryError):
+        resolver.add_name("Oleksandr Merezhko", "lawmaker", "Ukraine")
