@@ -1,0 +1,74 @@
+"""Attribution quality gate: statement scores on gold corpora must not drop below the floors pinned in
+``attribution_floors.json`` (contract "Scoring"; STYLE.md habit 12).
+
+Corpora: (a) PolNeAR dev (84 articles), all attributions and speech-only; (b) the two shared example
+articles with their gold; (c) the repository's own examples (``examples/articles`` + ``examples/gold``,
+every gold file there). The full scoring runs every time, whatever the floors.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from onrecord.evaluate import Scores, load_polnear, load_speech_verbs, score_gold, score_polnear
+from conftest import EXAMPLES, require_shared
+
+FLOORS = json.loads((Path(__file__).with_name("attribution_floors.json")).read_text(encoding="utf-8"))
+# Floating-point slack when a figure equals its floor exactly.
+TOLERANCE = 1e-9
+
+
+def _below_floors(label: str, scores: Scores, floors: dict[str, float]) -> list[str]:
+    figures = scores.figures()
+    unknown = sorted(set(floors) - set(figures))
+    assert not unknown, f"{label}: unknown figures {unknown} in attribution_floors.json; known: {sorted(figures)}"
+    drops = []
+    for name, floor in floors.items():
+        value = figures[name]
+        if (value if value is not None else 0.0) + TOLERANCE < floor:
+            shown = "no case to judge" if value is None else f"{value:.4f}"
+            drops.append(f"{label} {name}: {shown} < floor {floor}")
+    return drops
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_attribution_gate_polnear_dev(record_property):
+    from onrecord import analyze_many
+
+    path = require_shared("data", "polnear", "polnear_dev.jsonl")
+    verbs = load_speech_verbs(require_shared("data", "ggt_quote_verb_list.txt"))
+    articles = load_polnear(path)
+    started = time.perf_counter()
+    analyses = analyze_many([a.as_input() for a in articles])
+    record_property("polnear_dev_seconds", round(time.perf_counter() - started, 1))
+    drops = []
+    for label, speech_only in (("all", False), ("speech_only", True)):
+        scores = score_polnear(articles, analyses, speech_only=speech_only, verbs=verbs)
+        assert scores.articles == len(articles) and scores.tp + scores.fn > 0
+        drops += _below_floors(f"polnear_dev {label}", scores, FLOORS["polnear_dev"][label])
+    assert not drops, "\n".join(drops)
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_attribution_gate_shared_examples():
+    scores = score_gold(require_shared("examples"), require_shared("gold"))
+    assert scores.articles == 2 and scores.tp + scores.fn > 0
+    drops = _below_floors("shared_examples", scores, FLOORS["shared_examples"])
+    assert not drops, "\n".join(drops)
+
+
+@pytest.mark.slow
+def test_attribution_gate_repo_examples():
+    gold_dir = EXAMPLES / "gold"
+    if not any(gold_dir.glob("*.json")):
+        pytest.skip(f"no gold files in {gold_dir} yet")
+    scores = score_gold(EXAMPLES / "articles", gold_dir)
+    assert scores.articles >= 1 and scores.tp + scores.fn > 0
+    drops = _below_floors("repo_examples", scores, FLOORS["repo_examples"])
+    assert not drops, "\n".join(drops)
