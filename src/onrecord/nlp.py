@@ -47,10 +47,11 @@ class Block:
     doc: "Doc"
     start: int
     zone: str
+    end: int = -1  # computed once: Doc.text rebuilds the string on every access
 
-    @property
-    def end(self) -> int:
-        return self.start + len(self.doc.text)
+    def __post_init__(self) -> None:
+        if self.end < 0:
+            object.__setattr__(self, "end", self.start + len(self.doc.text))
 
 
 def paragraphs(text: str, zones: Sequence[Zone]) -> list[tuple[int, int, str]]:

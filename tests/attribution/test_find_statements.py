@@ -1,0 +1,131 @@
+"""find_statements end to end on short articles written for these tests; every span checked against the text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from onrecord.attribution import find_statements
+from onrecord.nlp import parse_blocks
+from onrecord.records import Article, Statement, Zone
+
+
+def _run(nlp, text: str, zones: list[Zone] | None = None) -> list[Statement]:
+    zones = zones if zones is not None else [Zone("body", 0, len(text))]
+    article = Article(id="t", text=text, published=dt.date(2024, 8, 20))
+    blocks = parse_blocks(text, zones, nlp)
+    statements = find_statements(article, zones, blocks, [])
+    for s in statements:
+        assert text[s.start : s.end] == s.text
+        if s.cue:
+            assert text[s.cue.start : s.cue.end] == s.cue.text
+        if s.speaker.start is not None:
+            assert text[s.speaker.start : s.speaker.end] == s.speaker.mention
+    assert [s.id for s in statements] == [f"s{i}" for i in range(1, len(statements) + 1)]
+    assert [s.start for s in statements] == sorted(s.start for s in statements)
+    return statements
+
+
+def _summary(statements: list[Statement]) -> list[tuple[str, str, str | None]]:
+    return [(s.kind, s.text, s.cue.text if s.cue else None) for s in statements]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("“At this stage, we will not talk,” the aide told the news channel.",
+         [("direct", "At this stage, we will not talk", "told")]),
+        ("The aide said: “We will not talk while the offensive goes on.”",
+         [("direct", "We will not talk while the offensive goes on.", "said")]),
+        ("“Talks are off,” he said, “until the troops leave our land.”",
+         [("direct", "Talks are off", "said"), ("direct", "until the troops leave our land.", "said")]),
+        ("The minister said on Monday that talks would resume next month.",
+         [("indirect", "talks would resume next month", "said")]),
+        ("Talks would resume next month, the minister said.",
+         [("indirect", "Talks would resume next month", "said")]),
+        ("The Kremlin rejected the possibility of a truce with Ukraine.",
+         [("indirect", "the possibility of a truce with Ukraine", "rejected")]),
+        # a substantial quote inside a reported clause: only the quoted words, direct
+        ("According to the aide, the proposals “have not been canceled, but now is not the time.”",
+         [("direct", "have not been canceled, but now is not the time.", "According to")]),
+        # a short fragment inside a longer clause stays part of the indirect clause
+        ("The president said the goal of the operation was to create a “buffer zone” in the region.",
+         [("indirect", "the goal of the operation was to create a “buffer zone” in the region", "said")]),
+        # a short quote carrying the clause's verb is direct
+        ("The analyst questioned Putin's claim that he “never refused” to negotiate with Kyiv.",
+         [("direct", "never refused", "claim")]),
+        # scare quotes with no cue are not statements
+        ("The so-called “peace plan” was never published.", []),
+        ("Officials spoke of a 'special operation' in the region.", []),
+        ("He said goodbye to his staff on Friday.", []),
+        ("", []),
+    ],
+)
+def test_find_statements_sentences(nlp, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _summary(_run(nlp, text)) == expected
+
+
+def test_find_statements_speaker_mentions(nlp) -> None:
+    text = ("Russian presidential aide Yuri Ushakov said Monday that peace talks were impossible.\n"
+            "“We will not talk,” Ushakov told reporters.")
+    s1, s2 = _run(nlp, text)
+    assert s1.speaker.mention == "Russian presidential aide Yuri Ushakov"
+    assert s2.speaker.mention == "Ushakov"
+
+
+def test_find_statements_quote_over_paragraphs(nlp) -> None:
+    text = ("The general said: “We will hold the line.\n"
+            "“We have the men and the guns to do it, and we will not retreat one step.”\n"
+            "Fighting went on through the night.")
+    s1, s2 = _run(nlp, text)
+    assert (s1.kind, s2.kind) == ("direct", "direct")
+    assert s2.text.startswith("We have the men")
+    assert s2.speaker == s1.speaker and s1.speaker.mention == "The general"
+
+
+def test_find_statements_quote_paragraph_after_attributed_one(nlp) -> None:
+    text = ("“Our answer is no,” the spokesman said.\n"
+            "“There will be no talks while they occupy our land, and everyone knows it.”")
+    s1, s2 = _run(nlp, text)
+    assert s2.text.startswith("There will be no talks") and s2.speaker.mention == "the spokesman"
+
+
+def test_find_statements_zones(nlp) -> None:
+    head = "Minister Says Talks Are Over"
+    body = "The minister said the talks were over."
+    junk = "Readers said “this newsletter is the best thing I read all week,” so please donate."
+    text = "\n".join([head, body, junk])
+    zones = [Zone("headline", 0, len(head)), Zone("body", len(head) + 1, len(head) + 1 + len(body)),
+             Zone("boilerplate", len(head) + len(body) + 2, len(text))]
+    statements = _run(nlp, text, zones)
+    assert [s.zone for s in statements] == ["headline", "body"]
+    assert all(s.start < len(head) + len(body) + 2 for s in statements)
+
+
+def test_find_statements_caption_zone(nlp) -> None:
+    text = "The aide said the talks had failed."
+    (s,) = _run(nlp, text, [Zone("caption", 0, len(text))])
+    assert s.zone == "caption"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\x00\x01\x02 said “\x03” \x7f",
+        "“" * 500,
+        "\n\n\n",
+        "said said said “ ” ‘ ’ ' \"",
+    ],
+)
+def test_find_statements_odd_text_does_not_crash(nlp, text: str) -> None:
+    _run(nlp, text)
+
+
+@pytest.mark.slow
+def test_find_statements_large_article(nlp) -> None:
+    paragraph = ("“We will not negotiate while the offensive continues,” the aide said on Monday. "
+                 "The minister said talks were impossible, according to the agency. " * 3)
+    text = "\n".join([paragraph] * 40)
+    statements = _run(nlp, text)
+    assert len(statements) >= 40 * 3
