@@ -1,0 +1,91 @@
+"""Positions on negotiations: the stage after attribution.
+
+For each statement, :func:`apply_stance` fills ``about_negotiations``, ``stance``, ``counterpart`` and
+``conditions`` (verbatim spans with article offsets), judging the statement's words and the clause they
+head in the reporting sentence:
+
+1. context: the statement's tokens in the parsed blocks and the clause they govern (``context.py``);
+2. about: the negotiation words of that clause (``about.py``); none -> not about negotiations, stance null;
+3. framing: polarity, modality and whose clause it is, from the parse (``framing.py``);
+4. conditions: clause-bounded precondition spans (``conditions.py``);
+5. counterpart: with whom, through a place alias table and the article's glosses (``counterpart.py``);
+6. surroundings: a statement with only weak words ("the text had been shared") is read with them when the
+   text around it is about talks (``surroundings.py``).
+
+A statement about negotiations whose framing cannot be read (a fragment with no predicate) gets
+``neutral`` and a warning: the contract reserves a null stance for statements not about negotiations.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Sequence
+
+from ..nlp import Block
+from ..records import Article, Statement
+from .about import find_anchors, find_weak_anchors
+from .context import pieces_for
+from .surroundings import Earlier, about_talks_around, block_index
+from .counterpart import speaker_side
+from .framing import STANCE_RANK, Frame, Reading, read_statement
+from .lexicon import load_lexicon
+
+__all__ = ["apply_stance", "read_stance", "Reading"]
+
+
+def read_stance(
+    statement: Statement, blocks: Sequence[Block], earlier: Sequence[Earlier] | None = None
+) -> Reading | None:
+    """The framing of one statement, or None when it is not about negotiations (or not in any block).
+
+    ``earlier``: the article's statements before this one, already read; with them, a statement with only
+    weak words is read when its surroundings are about talks.
+    """
+    lex = load_lexicon()
+    frame = Frame(statement.kind, speaker_side(statement.speaker, lex), statement.speaker.name)
+    readings: list[Reading] = []
+    pieces = pieces_for(statement.start, statement.end, blocks)
+    finder = find_anchors
+    if earlier is not None and pieces and not any(find_anchors(p, lex) for p in pieces):
+        if about_talks_around(statement, pieces[0], blocks, earlier, lex):
+            finder = find_weak_anchors
+    for piece in pieces:
+        anchors = finder(piece, lex)
+        if anchors:
+            readings.append(read_statement(anchors, piece, lex, frame))
+    if not readings:
+        return None
+    best = max(readings, key=lambda r: (not r.third_party, STANCE_RANK[r.stance]))
+    conditions = tuple(c for r in readings if not r.third_party for c in r.conditions)
+    counterpart = best.counterpart or next((r.counterpart for r in readings if r.counterpart), None)
+    return dataclasses.replace(best, conditions=conditions, counterpart=counterpart)
+
+
+def apply_stance(
+    article: Article, statements: Sequence[Statement], blocks: Sequence[Block], warnings: list[str]
+) -> list[Statement]:
+    """New statements with about_negotiations, stance, counterpart and conditions filled in."""
+    out: list[Statement] = []
+    earlier: list[Earlier] = []
+    for statement in sorted(statements, key=lambda s: (s.start, s.end)):
+        reading = read_stance(statement, blocks, earlier)
+        earlier.append(Earlier(statement, reading is not None, block_index(statement, blocks)))
+        if reading is None:
+            out.append(
+                dataclasses.replace(statement, about_negotiations=False, stance=None, counterpart=None, conditions=())
+            )
+            continue
+        if reading.unreadable:
+            warnings.append(f"statement {statement.id}: stance unreadable ({reading.unreadable}): neutral")
+        conditions = tuple(c for c in reading.conditions if article.text[c.start : c.end] == c.text)
+        out.append(
+            dataclasses.replace(
+                statement,
+                about_negotiations=True,
+                stance=reading.stance,
+                counterpart=reading.counterpart,
+                conditions=conditions,
+            )
+        )
+    order = {s.id: k for k, s in enumerate(statements)}
+    return sorted(out, key=lambda s: order[s.id])

@@ -1,0 +1,512 @@
+"""The speaker's position on talks, read from the parse by surface framing (contract stance rules).
+
+From each negotiation word (anchor) the reading climbs the dependency path to the statement's head and
+collects evidence on the way, each item tagged with whose clause it stands in:
+
+- negation: a ``neg`` dependent ("not", "n't", "never"), a negative determiner ("no talks"), "no longer";
+- negative predicates that govern the talks ("refuse", "rule out", "impossible", "inappropriate");
+- positive predicates of willingness or appeal ("ready", "willing", "open", "want", "call for");
+- conditional predicates ("depend on", "based on") and condition clauses (``conditions.py``).
+
+Polarity is the parity of negations and negative predicates, so "never refused" and "did not rule out"
+read as positive. Negative framing is ``reject`` whatever its conditions; positive framing with conditions
+is ``conditional``; positive framing of willingness is ``open``; no position of the speaker (procedure,
+a claim about what another party wants) is ``neutral``. A clause is another party's when its subject
+names a party that is not the speaker's side ("Kyiv is not ready", said in Moscow), or a third person
+inside a direct quote; evidence only in such clauses makes the statement ``neutral``, unless a deontic
+modal makes it the speaker's demand ("Kyiv must negotiate").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..records import Span
+from .conditions import find_conditions, red_line_conditions, requirement_conditions, stated_conditions
+from .context import Piece
+from .counterpart import counterpart_of, implied_counterpart, person_side, place_of, resolve_party, subject_phrase
+from .lexicon import Lexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+# Whose clause a piece of evidence stands in.
+SPEAKER, OTHER, NONE = "speaker", "other", "none"
+FIRST_PERSON = frozenset({"i", "we", "us", "me"})
+OUR = frozenset({"our", "my"})
+THIRD_PERSON = frozenset({"he", "she", "they"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# Dependents of a path word whose own lemma is the predicate ("be ready", "is impossible").
+PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
+# Stance ranking when several negotiation words of one statement disagree: the strongest framing wins.
+STANCE_RANK = {"reject": 3, "conditional": 2, "open": 1, "neutral": 0}
+# Evidence kinds of a speaker willing to talk: with conditions, they make the framing conditional.
+WILLING = frozenset({"pos", "appeal", "demand"})
+# Parts of speech that can carry a stance predicate.
+PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "ADP"})
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    kind: str  # "neg" | "negpred" | "pos" | "cond" | "appeal" | "demand"
+    role: str  # SPEAKER | OTHER | NONE
+    word: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The framing of one statement (or one anchor of it)."""
+
+    stance: str
+    negated: bool = False
+    hypothetical: bool = False
+    request: str | None = None  # "appeal" | "demand": the speaker asks others to negotiate
+    third_party: bool = False
+    unreadable: str | None = None
+    counterpart: str | None = None
+    conditions: tuple[Span, ...] = ()
+    anchor: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Who is speaking, for judging whose clause is whose."""
+
+    kind: str  # "direct" | "indirect"
+    own_side: str | None
+    speaker_name: str | None
+
+
+def _lemma(token: "Token") -> str:
+    return token.lemma_.lower()
+
+
+def climb(anchor: "Token", piece: Piece, lex: Lexicon) -> tuple[list["Token"], int]:
+    """The path from ``anchor`` up to the statement's head, and how much of it governs the anchor.
+
+    The climb stops at the reporting verb (a speech verb outside the statement). Above a preposition such
+    as "through" (``lex.blocking_preps``), predicates do not bear on the talks: "end the war through talks".
+    """
+    path = [anchor]
+    reach = 0
+    token = anchor
+    blocked = False
+    while token.head.i != token.i and token.head.i in piece.governed:
+        head = token.head
+        if _lemma(head) in lex.speech_verbs and head.i not in piece.inside:
+            break
+        if token.dep_ in {"pobj", "pcomp"} and head.lower_ in lex.blocking_preps:
+            blocked = True
+        infinitive = token.dep_ in {"acl", "relcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if (token.dep_ in {"relcl", "acl"} and token.i != anchor.i and not infinitive
+                and _lemma(token) not in lex.conditional_predicates):
+            blocked = True  # "Kyiv, which wants talks, ...": the relative clause describes its head
+        path.append(head)
+        if not blocked:
+            reach = len(path) - 1
+        token = head
+    if not blocked and token.i in piece.inside:
+        above = _stance_head(token, lex)
+        if above:  # the statement is the object of its cue: "ruled out [talks with Kyiv]"
+            path.extend(above)
+            reach = len(path) - 1
+    return path, reach
+
+
+def _stance_head(token: "Token", lex: Lexicon) -> list["Token"]:
+    """The cue above a statement when the cue itself takes a stance: "rejected [X]", "called for [X]"."""
+    steps: list["Token"] = []
+    node = token
+    for _ in range(2):  # the verb itself, or the verb above a preposition ("called for X")
+        if node.head.i == node.i:
+            return []
+        if node.dep_ not in {"dobj", "pobj", "xcomp", "ccomp", "prep", "nsubjpass", "oprd"}:
+            return []
+        node = node.head
+        steps.append(node)
+        if node.pos_ == "ADP":
+            if node.lower_ == "as":
+                return []  # "dismissed X as [the statement]": a description of X, not the object of the cue
+            continue
+        lemma = _lemma(node)
+        particles = {(lemma, c.lower_) for c in node.children if c.dep_ == "prt"}
+        stance_words = lex.negative_predicates | lex.positive_predicates
+        if lemma not in lex.speech_verbs and (lemma in stance_words or particles & lex.negative_particles):
+            return steps
+        return []
+    return []
+
+
+def _subject_role(subject: "Token", piece: Piece, lex: Lexicon, frame: Frame, counterpart: str | None) -> str:
+    lower = subject.lower_
+    if subject.dep_ in {"expl", "csubj", "csubjpass"} or lower in {"it", "this", "that", "there"}:
+        return NONE
+    if lower in FIRST_PERSON or any(c.lower_ in OUR for c in subject.children if c.dep_ == "poss"):
+        return SPEAKER
+    if lower in THIRD_PERSON:
+        # inside a quote "he" is someone else; in reported speech (or outside the quoted words) the speaker
+        quoted = frame.kind == "direct" and subject.i in piece.inside
+        return OTHER if quoted else SPEAKER
+    if lower == "you":
+        return OTHER
+    if subject.ent_type_ == "PERSON" and not place_of(subject.text, lex):
+        if frame.speaker_name and subject.text in frame.speaker_name.split():
+            return SPEAKER
+        side = person_side(subject_phrase(subject))
+        if side and frame.own_side:
+            return SPEAKER if side == frame.own_side else OTHER
+        return OTHER
+    party = resolve_party(subject, piece, lex, None)
+    if party is None:
+        head = _lemma(subject)
+        if head in lex.neutral_heads or subject.lower_ in lex.neutral_heads:
+            return OTHER  # "both sides", "the delegations": a report on the parties, no one's own position
+        if head in lex.other_heads or subject.lower_ in lex.other_heads:
+            return OTHER
+        if head in lex.own_heads or subject.lower_ in lex.own_heads:
+            return SPEAKER
+        return NONE
+    if frame.own_side:
+        return SPEAKER if party == frame.own_side else OTHER
+    return OTHER if party == counterpart else SPEAKER
+
+
+def _roles(path: list["Token"], piece: Piece, lex: Lexicon, frame: Frame, counterpart: str | None) -> list[str]:
+    """Whose clause each path word stands in: its own subject's, else the clause above (xcomp inherits)."""
+    on_path = {t.i for t in path}
+    roles = [NONE] * len(path)
+    inherited = NONE
+    relayed = False  # below another party's speech verb, every clause is that party's ("he told me: 'we ...'")
+    for k in range(len(path) - 1, -1, -1):
+        node = path[k]
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        if subjects and not relayed:
+            subject = subjects[0]
+            inherited = NONE if subject.i in on_path else _subject_role(subject, piece, lex, frame, counterpart)
+        roles[k] = inherited
+        if _lemma(node) in lex.speech_verbs and inherited == OTHER:
+            relayed = True
+    return roles
+
+
+def _negations(node: "Token", lex: Lexicon) -> list[str]:
+    out = []
+    for child in node.children:
+        lower = child.lower_
+        if child.dep_ == "neg" or (child.dep_ in {"det", "advmod"} and lower in lex.negators):
+            out.append(lower)
+        elif child.dep_ == "advmod" and lower == "longer" and any(g.lower_ == "no" for g in child.children):
+            out.append("no longer")
+    return out
+
+
+def _is_pred(token: "Token", words: frozenset[str], lex: Lexicon | None = None) -> bool:
+    """``token`` is a predicate of ``words``; with ``lex``, a noun only when it can carry a stance
+    (``lex.predicate_nouns``: "readiness for talks", not "a plan for monitoring a ceasefire")."""
+    if token.pos_ not in PREDICATE_POS or not (_lemma(token) in words or token.lower_ in words):
+        return False
+    if lex is not None and token.pos_ == "NOUN":
+        return _lemma(token) in lex.predicate_nouns or token.lower_ in lex.predicate_nouns
+    return True
+
+
+def _evidence(
+    path: list["Token"], reach: int, roles: list[str], lex: Lexicon, piece: Piece, frame: Frame, counterpart: str | None
+) -> tuple[list[Evidence], bool, bool]:
+    """Evidence along the governing part of the path; also (hypothetical, deontic-in-other-clause)."""
+    items: list[Evidence] = []
+    hypothetical = deontic_other = False
+    on_path = {t.i for t in path}
+    for k in range(reach + 1):
+        node, role = path[k], roles[k]
+        below = path[k - 1] if k else None
+        # a coordinated clause of its own (its own auxiliary or subject) shares nothing with the clause before:
+        # "would be unacceptable and would make X impossible", "never refused X and was still open to Y"
+        if below is not None and below.dep_ == "conj" and (
+            below.pos_ == "AUX" or any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in below.children)
+        ):
+            continue
+        # a conjunct with its own negation does not share its head's: "no talks ... and no truce"
+        if not (below is not None and below.dep_ == "conj" and _negations(below, lex)):
+            items.extend(Evidence("neg", role, w) for w in _negations(node, lex))
+        if k > 0 and node.lower_ in lex.negators and node.dep_ in {"attr", "dobj", "nsubj", "nsubjpass"}:
+            items.append(Evidence("neg", role, node.lower_))  # "there is nothing to negotiate"
+        for subject in (c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in on_path):
+            if subject.lower_ in lex.negators or any(d.lower_ == "no" for d in subject.children if d.dep_ == "det"):
+                items.append(Evidence("neg", role, subject.text))  # "no one will negotiate", "nobody wants talks"
+        for child in node.children:
+            if child.dep_ in {"aux", "auxpass"} and _lemma(child) in lex.hypothetical_modals:
+                hypothetical = True
+            if child.dep_ in {"aux", "auxpass"} and _lemma(child) in lex.deontic_modals and role == OTHER:
+                deontic_other = True
+        # a noun said of the talks beside them: "called the talks a charade", "a meeting, a farce"
+        for child in node.children:
+            if child.dep_ in {"npadvmod", "appos"} and child.i not in on_path and _is_pred(child, lex.negative_predicates, lex):
+                items.append(Evidence("negpred", role, child.text))
+        if k == 0:
+            continue  # the anchor itself carries no predicate ("talks", "negotiate")
+        subject_on_path = any(c.dep_ in SUBJECT_DEPS and c.i in on_path for c in node.children)
+        candidates = [(node, node.pos_ != "VERB" or not subject_on_path)]
+        candidates += [(c, True) for c in node.children if c.dep_ in PREDICATE_DEPS and c.i not in on_path]
+        candidates += [
+            (c, True)
+            for c in node.children
+            if c.dep_ == "xcomp" and c.i not in on_path and _is_pred(c, lex.conditional_predicates)
+        ]
+        # a small clause: "would make a settlement impossible"
+        candidates += [
+            (c, True)
+            for c in node.children
+            if c.dep_ in {"ccomp", "xcomp"} and c.pos_ == "ADJ" and c.i not in on_path
+            and _is_pred(c, lex.negative_predicates)
+        ]
+        for word, counts in candidates:
+            if _lemma(word) in lex.speech_verbs:
+                continue
+            particles = {c.lower_ for c in word.children if c.dep_ in {"prt", "advmod"}}
+            if any((_lemma(word), p) in lex.negative_particles for p in particles):
+                items.append(Evidence("negpred", role, word.text))
+            elif _is_pred(word, lex.conditional_predicates):
+                items.append(Evidence("cond", role, word.text))
+            elif not counts:
+                continue
+            elif _is_pred(word, lex.negative_predicates) or (
+                path[0].lower_ in lex.door_nouns and _lemma(word) in lex.door_closers
+            ):  # "shut the door on talks"
+                items.append(Evidence("negpred", role, word.text))
+                if word.i != node.i:
+                    items.extend(Evidence("neg", role, w) for w in _negations(word, lex))
+            elif _is_pred(word, lex.request_predicates, lex):
+                items.append(Evidence("appeal", role, word.text))
+            elif _is_pred(word, lex.demand_predicates, lex):
+                items.append(Evidence("demand", role, word.text))
+            elif _is_pred(word, lex.positive_predicates, lex) and not (word.lower_ == "open" and word.pos_ != "ADJ"):
+                items.append(Evidence("pos", role, word.text))
+                if word.i != node.i:
+                    items.extend(Evidence("neg", role, w) for w in _negations(word, lex))
+        phrase = _negative_phrase(node, lex)
+        if phrase:
+            duplicate = _negative_phrase(node, lex, on_path) is None
+            if duplicate:  # its negator counted as a determiner: the idiom replaces it, one negation in all
+                first = phrase.split(maxsplit=1)[0]
+                at = next((j for j, e in enumerate(items) if e.kind == "neg" and e.word.lower() == first), None)
+                if at is not None:
+                    items.pop(at)
+            items.append(Evidence("negpred", role, phrase))
+        items.extend(_cleft_evidence(node, piece, lex, frame, counterpart))
+    return items, hypothetical, deontic_other
+
+
+def _phrase_at(node: "Token", phrase: str) -> bool:
+    """A negative idiom ("out of the question", "no point in") opening a dependent of ``node``."""
+    words = phrase.split()
+    for child in node.children:
+        if child.i < node.i:
+            continue
+        start = child.left_edge
+        if start.lower_ != words[0]:
+            continue
+        if child.doc[start.i : start.i + len(words)].text.lower() == phrase:
+            return True
+    return False
+
+
+def _negative_phrase(node: "Token", lex: Lexicon, on_path: set[int] | None = None) -> str | None:
+    """The longest negative idiom on ``node`` ("no point in" over "no point"): counted once.
+
+    An idiom opened by a negator that already counted as the determiner of a path word ("there was no
+    point in holding talks": "no" of "point") is not counted again: one negation, not two."""
+    firsts = {c.left_edge.lower_ for c in node.children if c.i > node.i}
+    found = [p for p in lex.negative_phrases if p.split(maxsplit=1)[0] in firsts and _phrase_at(node, p)]
+    if not found:
+        return None
+    phrase = max(found, key=len)
+    first = phrase.split(maxsplit=1)[0]
+    if on_path and first in lex.negators:
+        for child in node.children:
+            start = child.left_edge
+            if child.i > node.i and start.lower_ == first and start.head.i in on_path and start.dep_ in {"det", "neg"}:
+                return None
+    return phrase
+
+
+def _cleft_evidence(node: "Token", piece: Piece, lex: Lexicon, frame: Frame, counterpart: str | None) -> list[Evidence]:
+    """A pseudo-cleft ("What we will not accept is a truce that ..."): the what-clause frames the talks."""
+    out: list[Evidence] = []
+    if _lemma(node) != "be":
+        return out
+    for clause in (c for c in node.children if c.dep_ in {"csubj", "nsubj"} and c.pos_ in {"VERB", "AUX"}):
+        if not any(t.lower_ == "what" for t in clause.subtree):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        role = _subject_role(subjects[0], piece, lex, frame, counterpart) if subjects else NONE
+        out.extend(Evidence("neg", role, w) for w in _negations(clause, lex))
+        if _is_pred(clause, lex.negative_predicates, lex):
+            out.append(Evidence("negpred", role, clause.text))
+        elif _is_pred(clause, lex.positive_predicates, lex):
+            out.append(Evidence("pos", role, clause.text))
+    return out
+
+
+def _is_past(path: list["Token"], reach: int) -> bool:
+    """The clause governing the talks reports the past ("talks were held"; not "will be", "would")."""
+    for node in path[: reach + 1]:
+        if _lemma(node) == "be" and not any(c.dep_ == "expl" for c in node.children):
+            return False  # a state, backshifted in reported speech ("were not a bargaining chip", "not on the table")
+        if node.pos_ in {"VERB", "AUX"}:
+            auxes = [c for c in node.children if c.dep_ in {"aux", "auxpass"}]
+            if any(_lemma(a) in {"will", "would", "shall", "can", "could", "may", "might", "must"} for a in auxes):
+                return False
+            if node.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+                return True
+            if node.tag_ == "VBN" and any(_lemma(a) == "have" for a in auxes):
+                return True  # present perfect: "has never violated", "have received no proposal"
+            if node.tag_ in {"VB", "VBP", "VBZ", "VBG"} and node.dep_ not in {"xcomp", "pcomp"}:
+                return False
+    return False
+
+
+def read_anchor(anchor: "Token", piece: Piece, lex: Lexicon, frame: Frame) -> Reading:
+    """The framing of the talks one negotiation word stands for."""
+    path, reach = climb(anchor, piece, lex)
+    counterpart = counterpart_of(path, piece, lex, frame.own_side)
+    roles = _roles(path, piece, lex, frame, counterpart)
+    items, hypothetical, deontic_other = _evidence(path, reach, roles, lex, piece, frame, counterpart)
+    anchor_at = piece.offset(anchor)
+    # talks inside a condition are what something else depends on, not talks on conditions
+    # ("the next exchange would depend on progress at the negotiating table")
+    conditions = tuple(
+        c for c in find_conditions(path[: reach + 1], piece, lex) if not c.start <= anchor_at < c.end
+    )
+    inside_condition = any(e.kind == "cond" for e in items) and _anchor_in_complement(path, reach, lex)
+    if inside_condition:
+        items = [e for e in items if e.kind != "cond"]
+    requirement = requirement_conditions(anchor, piece, lex)
+    red_lines = red_line_conditions(path[: reach + 1], piece, lex)
+    if counterpart is None:
+        counterpart = implied_counterpart(path, conditions, piece, lex, frame.own_side)
+    # "ready to talk, but not while X": a negated condition negates the willingness
+    items += [Evidence("neg", roles[0], "not") for c in conditions if c.text.lower().startswith("not ")]
+    own = [e for e in items if e.role != OTHER]
+    negative = sum(e.kind in {"neg", "negpred"} for e in items) % 2 == 1
+    kinds = {e.kind for e in own}
+    common = dict(hypothetical=hypothetical or bool(conditions), counterpart=counterpart, anchor=anchor.text)
+    # another party's position, reported by the speaker
+    clause_role = roles[min(reach, len(roles) - 1)] if items else roles[0]
+    if (items and not own) or (not items and roles[0] == OTHER and clause_role == OTHER):
+        if deontic_other and not negative:
+            return Reading("open", request="demand", **common)
+        return Reading("neutral", negated=negative, third_party=True, **common)
+    past = _is_past(path, reach)
+    if negative:
+        # a negated past event is a report of what did not happen ("the talks did not take place",
+        # "has never violated the truce"), not a refusal; refusals use a negative predicate or the future
+        past_fact = kinds <= {"neg"} and past and not conditions
+        if past_fact:
+            return Reading("neutral", negated=True, **common)
+        return Reading("reject", negated=True, conditions=_merge(conditions, red_lines), **common)
+    # "without X" is a red line only under negative framing ("no deal without X"; not "talks ended without X")
+    conditions = tuple(c for c in conditions if not c.text.lower().startswith("without"))
+    request = "demand" if "demand" in kinds else "appeal" if "appeal" in kinds else None
+    # a report of the past states no terms ("we kept the truce while they shelled us"), nor does procedure
+    # ("the talks would resume as soon as both sides have confirmed their teams")
+    terms = [c for c in conditions if kinds & WILLING or not _procedural(c, piece, lex)]
+    if "cond" in kinds or requirement or (terms and (not past or kinds & WILLING)):
+        return Reading("conditional", request=request, conditions=_merge(conditions, requirement), **common)
+    if kinds & {"pos", "appeal", "demand", "negpred"}:
+        return Reading("open", request=request, **common)
+    speaker_acts = SPEAKER in roles[: reach + 1] and not past
+    if speaker_acts and any(n.pos_ in {"VERB", "AUX"} for n in path[: reach + 1]):
+        return Reading("open", **common)  # "we will negotiate with them": intent (CAMEO 036)
+    if not any(n.pos_ in {"VERB", "AUX", "ADJ"} for n in path):
+        return Reading("neutral", unreadable="no predicate", **common)
+    return Reading("neutral", **common)
+
+
+def _procedural(condition: Span, piece: Piece, lex: Lexicon) -> bool:
+    """A condition clause whose subject is the parties or the process ("once both delegations confirmed")."""
+    doc = piece.block.doc
+    first, last = condition.start - piece.block.start, condition.end - piece.block.start
+    subjects = [
+        t for t in doc
+        if first <= t.idx < last and t.dep_ in {"nsubj", "nsubjpass"} and first <= t.head.idx < last
+    ]
+    return bool(subjects) and all(
+        _lemma(t) in lex.procedural_subjects or t.lower_ in lex.procedural_subjects for t in subjects
+    )
+
+
+def _merge(*groups: tuple[Span, ...] | list[Span]) -> tuple[Span, ...]:
+    """Condition spans of several finders, in text order, a span inside another dropped."""
+    spans = {(c.start, c.end): c for group in groups for c in group}
+    keys = sorted(spans)
+    kept = [k for k in keys if not any(o != k and o[0] <= k[0] and k[1] <= o[1] for o in keys)]
+    return tuple(spans[k] for k in kept)
+
+
+def _anchor_in_complement(path: list["Token"], reach: int, lex: Lexicon) -> bool:
+    """The talks are inside the complement of a conditional predicate ("depend on progress in the talks")."""
+    for k in range(1, min(reach, len(path) - 1) + 1):
+        node, head = path[k], path[k + 1] if k + 1 < len(path) else None
+        if head is not None and node.dep_ in {"prep", "agent"} and _is_pred(head, lex.conditional_predicates):
+            return True
+        if node.dep_ in {"prep", "agent"} and head is not None:
+            if any(_is_pred(c, lex.conditional_predicates) and node.head.i == c.i for c in head.children):
+                return True
+    return False
+
+
+# Auxiliaries of a refusal's future or ability ("we will not", "we cannot").
+VOLITION_AUX = frozenset({"will", "would", "shall", "can", "could", "wo", "ca"})
+# Main verbs whose negation is no refusal of anything ("we will not comment").
+NOT_REFUSALS = frozenset({"comment", "speculate", "say", "discuss", "disclose", "reveal"})
+
+
+def _refusing_root(piece: Piece, lex: Lexicon) -> bool:
+    """A sentence of the statement whose main clause is the speaker's negated will: "we will not allow X",
+    "we will not be deceived again". Read only when the statement is about talks and nothing else frames them."""
+    doc = piece.block.doc
+    heads = {s.root.i: s.root for s in piece.sentences if s.root.i in piece.inside}
+    heads.update({r.i: r for r in piece.roots if r.pos_ in {"VERB", "AUX"}})
+    for root in heads.values():
+        if _lemma(root) in lex.speech_verbs or _lemma(root) in NOT_REFUSALS:
+            continue
+        children = list(root.children)
+        subject = next((c for c in children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.lower_ not in FIRST_PERSON:
+            continue
+        negated = any(c.dep_ == "neg" for c in children)
+        volition = any(c.dep_ in {"aux", "auxpass"} and c.lower_ in VOLITION_AUX for c in children)
+        if negated and volition and doc[root.i].pos_ in {"VERB", "AUX"}:
+            return True
+    return False
+
+
+def read_statement(anchors: list["Token"], piece: Piece, lex: Lexicon, frame: Frame) -> Reading:
+    """The framing of a statement piece: the strongest reading among its negotiation words."""
+    readings = [read_anchor(a, piece, lex, frame) for a in anchors]
+    own = [r for r in readings if not r.third_party] or readings
+    best = max(own, key=lambda r: (STANCE_RANK[r.stance], r.unreadable is None))
+    conditions = {c.start: c for r in own for c in r.conditions}  # every stated term, whichever framing wins
+    counterpart = best.counterpart or next((r.counterpart for r in readings if r.counterpart), None)
+    stance = best.stance
+    if stance == "neutral" and not best.third_party and _refusing_root(piece, lex):
+        stance = "reject"  # "We will not be deceived a second time", said of a deal
+    stated = stated_conditions(piece, lex)  # "the condition is simple: X"
+    if stated and stance in {"open", "neutral"} and not best.third_party:
+        stance = "conditional"
+        conditions.update({c.start: c for c in stated})
+    elif stated and stance in {"conditional", "reject"}:
+        conditions.update({c.start: c for c in stated})
+    return Reading(
+        stance,
+        negated=best.negated,
+        hypothetical=best.hypothetical,
+        request=best.request,
+        third_party=best.third_party,
+        unreadable=best.unreadable,
+        counterpart=counterpart,
+        conditions=tuple(conditions[k] for k in sorted(conditions)),
+        anchor=best.anchor,
+    )

@@ -1,0 +1,44 @@
+"""Condition spans: verbatim, clause-bounded, subordinator included, article offsets exact."""
+
+from __future__ import annotations
+
+import pytest
+
+from .casebook import read
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement", "conditions"),
+    [
+        ("“We will not talk so long as the siege goes on,” he said.",
+         "We will not talk so long as the siege goes on", ["so long as the siege goes on"]),
+        ("“As long as the shelling continues, there will be no talks,” he said.",
+         "As long as the shelling continues, there will be no talks", ["As long as the shelling continues"]),
+        ("He said Riyadh would host talks only after both sides signed the truce.",
+         "Riyadh would host talks only after both sides signed the truce", ["only after both sides signed the truce"]),
+        ("“Talks will depend on what happens at the front, and on the weather,” she said.",
+         "Talks will depend on what happens at the front, and on the weather",
+         ["depend on what happens at the front, and on the weather"]),
+        ("“We are ready for a truce in exchange for the release of our soldiers,” he said.",
+         "We are ready for a truce in exchange for the release of our soldiers",
+         ["in exchange for the release of our soldiers"]),
+        ("“No talks until they leave and no truce unless they pay,” he said.",
+         "No talks until they leave and no truce unless they pay", ["until they leave", "unless they pay"]),
+        ("“We will talk, if they stop shooting,” he said.", "We will talk, if they stop shooting", ["if they stop shooting"]),
+    ],
+)
+def test_conditions_spans(nlp, sentence, statement, conditions):
+    got = read(nlp, sentence, statement)
+    assert [c.text for c in got.conditions] == conditions
+    for c in got.conditions:
+        assert sentence[c.start : c.end] == c.text
+
+
+def test_conditions_temporal_until_now_is_not_a_condition(nlp):
+    got = read(nlp, "“Until now there have been no talks with them,” he said.", "Until now there have been no talks with them")
+    assert got.conditions == ()
+
+
+def test_conditions_dropped_when_framing_is_open_without_terms(nlp):
+    got = read(nlp, "“The talks ended without an agreement,” the mediator said.", "The talks ended without an agreement")
+    assert got.stance == "neutral" and got.conditions == ()
