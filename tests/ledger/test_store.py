@@ -65,8 +65,10 @@ def test_store_migrations_are_recorded_and_applied_once(tmp_path):
     path = str(tmp_path / "m.db")
     Ledger.open(path).close()
     led = Ledger.open(path)
+    from onrecord.ledger.migrations import MIGRATIONS
+
     names = [r.name for r in _rows(led, schema.migrations)]
-    assert names == ["0001_initial"]
+    assert names == [n for n, _ in MIGRATIONS] and names[0] == "0001_initial"
     led.close()
 
 

@@ -4,6 +4,10 @@ Ids: ``articles.uid`` is a hash of the caller's article id, so the same article 
 the same row; ``articles.content_hash`` is a hash of the text and metadata, so an unchanged article is
 skipped and an edited one replaces its earlier version. Statement, event and condition rows hang off the
 article uid and go with it.
+
+Not declared here, because SQLAlchemy cannot describe them: the full-text search index of statements (0003,
+``search.py``): on SQLite the FTS5 table ``statements_fts`` (external content: it indexes ``statements`` by
+rowid) and its three triggers; on PostgreSQL the GIN expression index ``ix_statements_search``.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -47,6 +52,7 @@ articles = Table(
     Column("ingested_at", DateTime, nullable=False),
     Index("ix_articles_published", "published"),
     Index("ix_articles_outlet", "outlet"),
+    Index("ix_articles_duplicate_of", "duplicate_of"),  # 0002: an original's extra sources
 )
 
 zones = Table(
@@ -116,11 +122,13 @@ statements = Table(
     Column("stance", String(16)),
     Column("counterpart", Text),
     Column("via", String(32)),
+    Column("seq", Integer),  # position in the article's analysis (0002), so exports keep the original order
     Index("ix_statements_article", "article_uid"),
     Index("ix_statements_actor_day", "actor_id", "day"),
     Index("ix_statements_speaker", "speaker_name"),
     Index("ix_statements_day", "day"),
     Index("ix_statements_stance", "about_negotiations", "stance"),
+    Index("ix_statements_affiliation_day", "affiliation", "day"),  # 0002: cross-article contradictions
 )
 
 conditions = Table(
@@ -144,6 +152,7 @@ events = Table(
     Column("date", Date),
     Column("source_actor_id", String(200)),
     Column("target_name", Text),
+    Column("seq", Integer),  # position in the article's analysis (0002)
     Index("ix_events_article", "article_uid"),
     Index("ix_events_source_date", "source_actor_id", "date"),
 )
@@ -157,6 +166,7 @@ contradictions = Table(
     Column("across", Boolean, nullable=False, default=False),
     Column("article_uid", String(32), ForeignKey("articles.uid", ondelete="CASCADE")),  # set when within one article
     Index("ux_contradictions", "a", "b", unique=True),
+    Index("ix_contradictions_b", "b"),  # 0002: deleting an article's pairs looks up both ends
 )
 
 failures = Table(
@@ -183,4 +193,18 @@ corrections = Table(
     Column("a", String(200), nullable=False),
     Column("b", Text, nullable=False),
     Column("at", DateTime, nullable=False),
+)
+
+signatures = Table(
+    "signatures", metadata,  # 0002: MinHash signatures of original articles, for near-duplicate detection
+    Column("article_uid", String(32), ForeignKey("articles.uid", ondelete="CASCADE"), primary_key=True),
+    Column("signature", LargeBinary, nullable=False),  # uint64 hash values, little-endian
+)
+
+copies = Table(
+    "copies", metadata,  # 0002: a near-duplicate copy recorded as an extra source of its original
+    Column("original_uid", String(32), nullable=False),
+    Column("copy_uid", String(32), ForeignKey("articles.uid", ondelete="CASCADE"), nullable=False),
+    Index("ux_copies", "original_uid", "copy_uid", unique=True),
+    Index("ix_copies_copy", "copy_uid"),
 )

@@ -7,7 +7,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterable, Literal
 
 from sqlalchemy import Connection, Engine, delete, select
@@ -22,6 +22,15 @@ from .migrations import migrate
 Outcome = Literal["inserted", "replaced", "unchanged"]
 # Mentions that name nobody in particular are not kept as aliases of an actor.
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "its", "their"}
+# Actor ids live in VARCHAR(200) columns (schema.actors.id): PostgreSQL enforces the length (SQLite does not),
+# so an id made from a longer name is cut, ending in this many hex digits of a hash of the whole id.
+_MAX_ACTOR_ID = schema.actors.c.id.type.length
+_ACTOR_ID_HASH = 16
+# Rows ANALYZE reads per index on SQLite: the value SQLite's documentation suggests for PRAGMA optimize
+# (https://sqlite.org/lang_analyze.html#approx); enough for the planner to tell a selective index from a poor one.
+SQLITE_ANALYSIS_LIMIT = 400
+# PostgreSQL text cannot hold U+0000 (its strings are NUL-terminated); SQLite stores it like any character.
+_NUL = "\x00"
 
 
 def fold(name: str) -> str:
@@ -50,7 +59,11 @@ def actor_key(statement: Statement) -> str | None:
     if sp.actor_id:
         return sp.actor_id
     if sp.name:
-        return "name:" + re.sub(r"[^a-z0-9]+", "-", fold(sp.name)).strip("-")
+        key = "name:" + re.sub(r"[^a-z0-9]+", "-", fold(sp.name)).strip("-")
+        if len(key) > _MAX_ACTOR_ID:  # keep the start, readable, and a hash of the whole, unique
+            digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:_ACTOR_ID_HASH]
+            key = key[:_MAX_ACTOR_ID - _ACTOR_ID_HASH - 1] + "-" + digest
+        return key
     return None
 
 
@@ -68,6 +81,8 @@ class Ledger:
 
     engine: Engine
     url: str
+    # The near-duplicate index, loaded from the stored signatures when this ledger first stores an article.
+    _duplicates: Any = field(default=None, repr=False, compare=False)
 
     @classmethod
     def open(cls, db: str | None = None) -> "Ledger":
@@ -89,25 +104,78 @@ class Ledger:
             return dict(conn.execute(select(schema.articles.c.id, schema.articles.c.content_hash)).all())
 
     def store(self, analysis: Analysis) -> Outcome:
-        """Store one analysed article in one transaction; an edited article replaces its earlier version."""
+        """Store one analysed article in one transaction; an edited article replaces its earlier version.
+
+        After the rows: a near-copy of a stored article keeps only its article row and zones
+        (``duplicate_of``); an original adds its paragraphs to the outlet profile, its MinHash signature,
+        its cross-article contradictions, and the user's actor corrections are re-applied.
+        """
+        from . import actors as actor_fixes
+        from . import dedup, profiles
+        from .across import find_across
+
+        problem = self.unstorable(analysis)
+        if problem:
+            raise LedgerError(problem)
         article = analysis.article
         chash = content_hash(article)
         uid = article_uid(article.id)
         try:
+            index = self._duplicate_index()
+            sig = dedup.signature(article.text)
             with self.engine.begin() as conn:
-                old = conn.execute(
-                    select(schema.articles.c.content_hash).where(schema.articles.c.uid == uid)
-                ).scalar_one_or_none()
-                if old == chash:
+                A = schema.articles
+                old = conn.execute(select(A.c.content_hash, A.c.outlet, A.c.text, A.c.duplicate_of)
+                                   .where(A.c.uid == uid)).first()
+                if old is not None and old.content_hash == chash:
                     return "unchanged"
                 if old is not None:
+                    if old.duplicate_of is None:
+                        profiles.remove_article(conn, old.outlet, old.text)
                     _delete_article(conn, uid)
-                _insert_article(conn, uid, chash, analysis)
-                return "replaced" if old is not None else "inserted"
+                original = index.original_of(sig, exclude=uid) if sig is not None else None
+                actor_ids = _insert_article(conn, uid, chash, analysis, duplicate_of=original)
+                if original is None:
+                    if sig is not None:
+                        dedup.save_signature(conn, uid, sig)
+                    profiles.add_article(conn, article.outlet, article.text)
+                    actor_fixes.reapply(conn, actor_ids)
+                    _insert_ignore(conn, schema.contradictions, find_across(conn, uid, analysis))
         except DBAPIError as exc:
             raise LedgerError(_explain(self.url, exc)) from None
+        index.remove(uid)  # the transaction is committed: the in-memory index follows it
+        if original is None and sig is not None:
+            index.add(uid, sig)
+        return "replaced" if old is not None else "inserted"
+
+    def unstorable(self, analysis: Analysis) -> str | None:
+        """Why this database cannot store ``analysis`` as it is (``store`` would raise it), else None.
+
+        PostgreSQL refuses the NUL character (U+0000) in text. onrecord never drops or replaces characters
+        (every offset indexes the text as read), so such an article is refused whole, with where the NUL is.
+        """
+        if self.engine.dialect.name != "postgresql":
+            return None
+        found = _first_nul(analysis)
+        if found is None:
+            return None
+        where, offset = found
+        return (f"article {analysis.article.id!r}: its {where} holds a NUL character (U+0000) at offset {offset}, "
+                "which PostgreSQL cannot store in text; nothing of this article was written. Remove NUL "
+                "characters from the input (they are not text), or use a SQLite ledger, which keeps them")
+
+    def _duplicate_index(self):
+        if self._duplicates is None:
+            from .dedup import DuplicateIndex
+
+            with self.engine.connect() as conn:
+                self._duplicates = DuplicateIndex.load(conn)
+        return self._duplicates
 
     def record_failure(self, failure: Failure) -> None:
+        if self.engine.dialect.name == "postgresql":  # a message, not an article: show a NUL, never drop it
+            failure = Failure(*(v.replace(_NUL, "\\x00") if v else v
+                                for v in (failure.source, failure.problem, failure.place)))
         try:
             with self.engine.begin() as conn:
                 conn.execute(schema.failures.insert().values(
@@ -120,6 +188,21 @@ class Ledger:
         with self.engine.connect() as conn:
             rows = conn.execute(select(schema.failures).order_by(schema.failures.c.id)).mappings().all()
         return [Failure(source=r["source"], place=r["place"], problem=r["problem"]) for r in rows]
+
+    def optimize(self) -> None:
+        """Refresh the planner's statistics (after an ingest or a bulk load), so that it picks the (actor_id, day)
+        index for timelines and speaker filters. SQLite: ANALYZE sampling at most ``SQLITE_ANALYSIS_LIMIT`` rows
+        an index (milliseconds even on millions of rows), then PRAGMA optimize; PostgreSQL: ANALYZE."""
+        try:
+            with self.engine.begin() as conn:
+                if conn.dialect.name == "sqlite":
+                    conn.exec_driver_sql(f"PRAGMA analysis_limit={SQLITE_ANALYSIS_LIMIT}")
+                    conn.exec_driver_sql("ANALYZE")
+                    conn.exec_driver_sql("PRAGMA optimize")
+                elif conn.dialect.name == "postgresql":
+                    conn.exec_driver_sql("ANALYZE")
+        except DBAPIError as exc:
+            raise LedgerError(_explain(self.url, exc)) from None
 
     def counts(self) -> dict[str, int]:
         from sqlalchemy import func
@@ -144,13 +227,35 @@ def _explain(url: str, exc: DBAPIError) -> str:
         return f"{where}: the disk is full; nothing of this article was written. Free space and run again"
     if "unable to open" in low:
         return f"{where}: cannot open the database file: check the directory exists and is writable"
+    if "password authentication failed" in low:
+        return f"{where}: the server refused the user or password in the URL ({msg.splitlines()[0]})"
     if isinstance(exc, OperationalError) and "could not connect" in low or "connection refused" in low:
         return f"{where}: cannot connect to the database server: is it running? ({msg.splitlines()[0]})"
     return f"{where}: database error: {msg.splitlines()[0] if msg else type(exc).__name__}"
 
 
+def _first_nul(analysis: Analysis) -> tuple[str, int] | None:
+    """(which field, offset) of the first NUL character in what ``store`` writes, else None."""
+    a = analysis.article
+    fields: list[tuple[str, Any]] = [("id", a.id), ("text", a.text), ("title", a.title), ("outlet", a.outlet),
+                                     ("source", a.source), ("url", a.url), ("language", a.language)]
+    record = analysis.to_dict()
+    fields += [(key, record[key]) for key in ("zones", "statements", "events", "contradictions", "warnings")]
+    while fields:
+        where, value = fields.pop(0)
+        if isinstance(value, str) and _NUL in value:
+            return where, value.index(_NUL)
+        if isinstance(value, dict):
+            fields[:0] = [(f"{where}.{k}", v) for k, v in value.items()]
+        elif isinstance(value, list):
+            fields[:0] = [(f"{where}[{i}]", v) for i, v in enumerate(value)]
+    return None
+
+
 def _delete_article(conn: Connection, uid: str) -> None:
     st_uids = select(schema.statements.c.uid).where(schema.statements.c.article_uid == uid)
+    conn.execute(delete(schema.signatures).where(schema.signatures.c.article_uid == uid))
+    conn.execute(delete(schema.copies).where(schema.copies.c.copy_uid == uid))
     conn.execute(delete(schema.conditions).where(schema.conditions.c.statement_uid.in_(st_uids)))
     conn.execute(delete(schema.contradictions).where(
         schema.contradictions.c.a.in_(st_uids) | schema.contradictions.c.b.in_(st_uids)))
@@ -177,20 +282,27 @@ def _insert_ignore(conn: Connection, table, rows: list[dict[str, Any]]) -> None:
     conn.execute(insert(table).on_conflict_do_nothing(), rows)
 
 
-def _insert_article(conn: Connection, uid: str, chash: str, analysis: Analysis) -> None:
+def _insert_article(conn: Connection, uid: str, chash: str, analysis: Analysis,
+                    duplicate_of: str | None = None) -> set[str]:
+    """Write the article's rows; returns the actor ids its statements name. A copy gets no statements."""
     a = analysis.article
     conn.execute(schema.articles.insert().values(
         uid=uid, id=a.id, content_hash=chash, source=a.source, url=a.url, title=a.title, outlet=a.outlet,
         published=a.published, language=a.language, text=a.text, warnings=json.dumps(list(analysis.warnings)),
-        ingested_at=dt.datetime.now(dt.timezone.utc),
+        duplicate_of=duplicate_of, ingested_at=dt.datetime.now(dt.timezone.utc),
     ))
     if analysis.zones:
         conn.execute(schema.zones.insert(), [
             {"article_uid": uid, "idx": i, "kind": z.kind, "start": z.start, "end": z.end}
             for i, z in enumerate(analysis.zones)])
+    if duplicate_of is not None:
+        conn.execute(schema.copies.insert().values(original_uid=duplicate_of, copy_uid=uid))
+        return set()
+    from .actors import registry_aliases
+
     st_rows, cond_rows = [], []
     actors, alias_rows, role_rows = {}, [], []
-    for s in analysis.statements:
+    for seq, s in enumerate(analysis.statements):
         suid = f"{uid}#{s.id}"
         aid = actor_key(s)
         sp = s.speaker
@@ -203,11 +315,13 @@ def _insert_article(conn: Connection, uid: str, chash: str, analysis: Analysis) 
             "channel_start": s.channel.start if s.channel else None,
             "channel_end": s.channel.end if s.channel else None, "said_on": s.said_on, "date_text": s.date_text,
             "zone": s.zone, "about_negotiations": s.about_negotiations, "stance": s.stance,
-            "counterpart": s.counterpart, "via": s.via,
+            "counterpart": s.counterpart, "via": s.via, "seq": seq,
         })
         cond_rows += [{"statement_uid": suid, "idx": i, "text": c.text, "start": c.start, "end": c.end}
                       for i, c in enumerate(s.conditions)]
         if aid and sp.name:
+            if aid not in actors and aid == sp.actor_id:  # a registry actor: its aliases and transliterations
+                alias_rows += [{"actor_id": aid, "alias": x, "folded": fold(x)} for x in registry_aliases(aid)]
             actors.setdefault(aid, {"id": aid, "name": sp.name, "affiliation": sp.affiliation})
             for alias in {sp.name, sp.mention if is_alias(sp.mention) else None} - {None}:
                 alias_rows.append({"actor_id": aid, "alias": alias, "folded": fold(alias)})
@@ -226,28 +340,37 @@ def _insert_article(conn: Connection, uid: str, chash: str, analysis: Analysis) 
             "uid": f"{uid}#{e.id}", "article_uid": uid, "eid": e.id, "record": json.dumps(e.to_dict(), ensure_ascii=False),
             "type": e.type, "cameo": e.cameo, "date": e.date,
             "source_actor_id": (e.source.actor_id if e.source else None), "target_name": e.target.name if e.target else None,
-        } for e in analysis.events])
+            "seq": seq,
+        } for seq, e in enumerate(analysis.events)])
     if analysis.contradictions:
         _insert_ignore(conn, schema.contradictions, [
             {"a": f"{uid}#{c.a}", "b": f"{uid}#{c.b}", "kind": c.kind, "why": c.why, "across": False, "article_uid": uid}
             for c in analysis.contradictions])
+    return set(actors)
 
 
 def _upsert_roles(conn: Connection, rows: Iterable[dict[str, Any]]) -> None:
     """Roles over time: widen first_seen/last_seen of an (actor, role) pair as new dates come in."""
     r = schema.actor_roles
-    for row in rows:
+    spans: dict[tuple[str, str], list] = {}
+    for row in rows:  # one article names the same (actor, role) many times: one read and write per pair
+        key = (row["actor_id"], row["role"])
+        when = row["first_seen"]
+        span = spans.setdefault(key, [when, when])
+        if when is not None:
+            span[0] = when if span[0] is None else min(span[0], when)
+            span[1] = when if span[1] is None else max(span[1], when)
+    for (actor_id, role), (first_new, last_new) in spans.items():
         cur = conn.execute(select(r.c.first_seen, r.c.last_seen).where(
-            (r.c.actor_id == row["actor_id"]) & (r.c.role == row["role"]))).first()
+            (r.c.actor_id == actor_id) & (r.c.role == role))).first()
         if cur is None:
-            conn.execute(r.insert().values(**row))
+            conn.execute(r.insert().values(actor_id=actor_id, role=role, first_seen=first_new, last_seen=last_new))
             continue
         first, last = cur
-        when = row["first_seen"]
-        if when is None:
+        if first_new is None:
             continue
-        new_first = min(d for d in (first, when) if d is not None)
-        new_last = max(d for d in (last, when) if d is not None)
+        new_first = min(d for d in (first, first_new) if d is not None)
+        new_last = max(d for d in (last, last_new) if d is not None)
         if (new_first, new_last) != (first, last):
-            conn.execute(r.update().where((r.c.actor_id == row["actor_id"]) & (r.c.role == row["role"]))
+            conn.execute(r.update().where((r.c.actor_id == actor_id) & (r.c.role == role))
                          .values(first_seen=new_first, last_seen=new_last))
