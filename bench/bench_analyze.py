@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import platform
 import resource
 import sys
@@ -68,8 +69,9 @@ def main() -> int:
     bare = time.perf_counter() - t0
     rss_bare = peak_rss_mb()
 
+    timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    analyses = onrecord.analyze_many(items)
+    analyses = onrecord.analyze_many(items, onrecord.Options(timings=timings))
     ours = time.perf_counter() - t0
     rss_ours = peak_rss_mb()
 
@@ -81,9 +83,17 @@ def main() -> int:
     print(f"onrecord analyze_many: {n / ours:8.2f} articles/s  ({ours:.2f} s)")
     print(f"ratio onrecord / bare spaCy: {ratio:.2f}  (target <= 1.5)")
     print(f"peak RSS: {rss_bare:.0f} MB after the baseline, {rss_ours:.0f} MB after onrecord")
+    print("stages (share of onrecord's time):")
+    for name, sec in sorted(timings.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:22s} {sec:7.2f} s  {100 * sec / ours:5.1f}%")
+    stance_share = (timings.get("stance", 0.0) + timings.get("contradictions+events", 0.0)) / max(
+        ours - timings.get("stance", 0.0) - timings.get("contradictions+events", 0.0), 1e-9)
+    print(f"stance stage adds {100 * stance_share:.1f}% to the rest of the analysis (target <= 10%)")
     if args.record:
+        load = os.getloadavg()[0]
         row = (f"| {dt.date.today()} | {path.name} | {n} | {n / bare:.2f} | {n / ours:.2f} | {ratio:.2f} | "
-               f"{rss_ours:.0f} | {platform.machine()}, Python {platform.python_version()} |\n")
+               f"{100 * stance_share:.1f}% | {rss_ours:.0f} | {platform.machine()}, Python "
+               f"{platform.python_version()}, load {load:.1f} |\n")
         results = HERE / "RESULTS.md"
         with results.open("a", encoding="utf-8") as fh:
             fh.write(row)

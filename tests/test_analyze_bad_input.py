@@ -36,13 +36,15 @@ def test_analyze_bad_input_still_finds_the_good_part():
     assert any("talks with the rebels would resume" in t for t in texts), texts
 
 
-@pytest.mark.slow
-def test_analyze_bad_input_two_megabyte_article():
-    text = BODY * (2_000_000 // len(BODY) + 1)
+@pytest.mark.parametrize("blob", ["A" * 2_100_000, ("QmFzZTY0IGJsb2I=" * 1000 + " ") * 130])
+def test_analyze_bad_input_two_megabyte_article(blob):
+    """A scraped page with a 2 MB inline blob in one paragraph (over spaCy's max_length): no crash, the
+    news around it still analysed. (Two megabytes of news prose is a benchmark, not a unit test.)"""
+    text = BODY + blob + "\n\n" + BODY
     analysis = onrecord.analyze(text, id="big", published="2024-05-07")
     assert len(analysis.article.text) >= 2_000_000
-    assert len(analysis.statements) >= 1000
     assert check_provenance(analysis) == []
+    assert sum("talks with the rebels" in s.text for s in analysis.statements) == 2
 
 
 def test_analyze_bad_input_other_language_in_a_batch_is_skipped_and_recorded():

@@ -27,3 +27,27 @@ def test_nlp_boilerplate_is_never_parsed(nlp):
         for tok in block.doc:
             assert text[block.start + tok.idx: block.start + tok.idx + len(tok.text)] == tok.text
     assert all("Donate" not in b.doc.text for b in blocks)
+
+
+@pytest.mark.parametrize(
+    "text,limit",
+    [
+        ("word " * 50, 40),
+        ("Sentence one. Sentence two. " * 20, 60),
+        ("x" * 1000, 128),
+        ("a\nb " * 300, 100),
+    ],
+)
+def test_nlp_split_long_pieces_tile_and_respect_the_limit(text, limit):
+    pieces = nlp_module.split_long(0, len(text.rstrip()), text, limit)
+    assert all(0 < e - s <= limit for s, e in pieces)
+    assert all(a[1] <= b[0] for a, b in zip(pieces, pieces[1:]))
+    covered = "".join(text[s:e] for s, e in pieces)
+    assert covered.replace(" ", "").replace("\n", "") == text.rstrip().replace(" ", "").replace("\n", "")
+
+
+def test_nlp_data_runs_are_not_parsed(nlp):
+    blob = "QmFzZTY0" * 200
+    text = f"Peskov said talks were off.\n{blob}\nLavrov said talks were on.\n"
+    blocks = nlp_module.parse_blocks(text, [Zone("body", 0, len(text))], nlp)
+    assert [b.doc.text for b in blocks] == ["Peskov said talks were off.", "Lavrov said talks were on."]

@@ -29,6 +29,8 @@ class Options:
     max_bytes: int = MAX_INPUT_BYTES
     languages: tuple[str, ...] = ("en",)
     extra: dict[str, object] = field(default_factory=dict)
+    # When a dict is given, analysis adds each stage's wall time (seconds) to it: for benchmarks.
+    timings: dict[str, float] | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:

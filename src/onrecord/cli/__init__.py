@@ -28,7 +28,10 @@ def _root(
     """Officials' statements on war and peace, from raw news articles into a ledger you can query."""
 
 
-from . import analyze_cmd, zones_cmd  # noqa: E402,F401  (registers the commands)
+from . import (  # noqa: E402,F401  (registers the commands)
+    actors_cmd, analyze_cmd, contradictions_cmd, evaluate_cmd, export_cmd, failures_cmd, ingest_cmd, serve_cmd,
+    statements_cmd, timeline_cmd, zones_cmd,
+)
 
 
 def main() -> None:

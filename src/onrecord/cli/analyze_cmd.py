@@ -6,11 +6,11 @@ import json
 from typing import List, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from . import app
-from .common import FORMAT, META, OUTLET, PUBLISHED, STRICT, TITLE, Format, Inputs, err_console, make_options, write_line
+from .common import (FORMAT, META, OUTLET, PUBLISHED, STRICT, TITLE, Format, Inputs, err_console, make_options,
+                     table_console, write_line)
 
 FIRST_WORDS = 14
 
@@ -36,7 +36,7 @@ def analyze_command(
     inputs = Inputs(paths, options, meta)
     articles = list(inputs.articles())
     memory = BoilerplateMemory.from_articles(articles)
-    console = Console(highlight=False)
+    console = table_console()
     for article in articles:
         try:
             analysis = analyze_article(article, options, memory)
@@ -47,8 +47,8 @@ def analyze_command(
             write_line(json.dumps(analysis.to_dict(with_text=with_text), ensure_ascii=False))
             continue
         table = Table(title=f"{article.id}  ({article.source or 'stdin'})", title_justify="left")
-        for col in ("speaker", "kind", "cue", "channel", "date", "stance", "first words"):
-            table.add_column(col)
+        for col in ("speaker", "kind", "cue", "channel", "date", "stance", "counterpart", "conditions", "first words"):
+            table.add_column(col, overflow="fold")
         for s in analysis.statements:
             table.add_row(
                 s.speaker.name or s.speaker.mention or "?",
@@ -56,7 +56,9 @@ def analyze_command(
                 s.cue.text if s.cue else "",
                 s.channel.name if s.channel else "",
                 s.said_on.isoformat() if s.said_on else (s.date_text or ""),
-                s.stance or "",
+                s.stance or ("-" if not s.about_negotiations else "?"),
+                s.counterpart or "",
+                "; ".join(c.text for c in s.conditions),
                 " ".join(s.text.split()[:FIRST_WORDS]),
             )
         console.print(table)

@@ -135,3 +135,13 @@ def open_ledger(db: Optional[str]):
     except OnrecordError as exc:
         err_console.print(f"[red]error[/red] {escape(str(exc))}", markup=True, highlight=False)
         raise typer.Exit(1)
+
+
+# Tables printed to a pipe or file (no terminal to measure) are laid out this wide rather than Rich's 80.
+PIPE_TABLE_WIDTH = 180
+
+
+def table_console() -> Console:
+    """A console for result tables: the terminal's width, or PIPE_TABLE_WIDTH when output is not a terminal."""
+    probe = Console()
+    return Console(highlight=False, width=None if probe.is_terminal else PIPE_TABLE_WIDTH)

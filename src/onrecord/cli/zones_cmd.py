@@ -6,11 +6,10 @@ import json
 from typing import List, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from . import app
-from .common import FORMAT, META, OUTLET, PUBLISHED, STRICT, TITLE, Format, Inputs, make_options, write_line
+from .common import FORMAT, META, OUTLET, PUBLISHED, STRICT, TITLE, Format, Inputs, make_options, table_console, write_line
 
 FIRST_WORDS = 8
 
@@ -31,7 +30,7 @@ def zones_command(
     inputs = Inputs(paths, make_options(published, outlet, title, strict), meta)
     articles = list(inputs.articles())
     memory = BoilerplateMemory.from_articles(articles)
-    console = Console(highlight=False, soft_wrap=False)
+    console = table_console()
     for article in articles:
         zones = find_zones(article, memory)
         if format is Format.jsonl:
