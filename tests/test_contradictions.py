@@ -86,3 +86,46 @@ def test_contradictions_skip_relays_and_keep_text_order():
                       about_negotiations=True, stance="open")
     found = find_contradictions([later, relay, a])
     assert [(c.a, c.b) for c in found] == [("s1", "s3")]
+
+
+def placed(sid, stance, name, start, text, *, affiliation="Freedonia", role=None, conditions=(), zone="body",
+           said_on=None):
+    """A statement at ``start`` of an imagined article, its conditions inside its text."""
+    spans = tuple(Span(start + text.index(c), start + text.index(c) + len(c), c) for c in conditions)
+    return Statement(sid, "direct", text, start, start + len(text),
+                     speaker=Speaker(name=name, affiliation=affiliation, role=role), zone=zone,
+                     about_negotiations=True, stance=stance, conditions=spans, said_on=said_on)
+
+
+@pytest.mark.parametrize(
+    ("statements", "pairs"),
+    [
+        # one speaker qualifying an offer in one breath: no pair
+        ([placed("s1", "open", "Ann Adams", 0, "we are always open to contacts"),
+          placed("s2", "reject", "Ann Adams", 40, "a summit for the sake of a summit makes no sense")], set()),
+        # the same two far apart, with another speaker between: a contradiction
+        ([placed("s1", "open", "Ann Adams", 0, "we are always open to contacts"),
+          placed("s2", "neutral", "Cy Cole", 400, "the venue is not decided"),
+          placed("s3", "reject", "Ann Adams", 900, "there will be no talks while the shelling goes on",
+                 conditions=["while the shelling goes on"])], {("s1", "s3")}),
+        # a refusal of particular terms does not contradict openness to talks
+        ([placed("s1", "open", "Ann Adams", 0, "we never refused dialogue"),
+          placed("s2", "reject", "Bob Brown", 600, "there will be no accord that hands over the port",
+                 conditions=["that hands over the port"])], set()),
+        ([placed("s1", "open", "Ann Adams", 0, "we never refused dialogue"),
+          placed("s2", "reject", "Bob Brown", 600, "the port is not on the table")], set()),
+        # a headline restates the body: not paired
+        ([placed("s1", "open", "Ann Adams", 0, "Door Remains Open", zone="headline"),
+          placed("s2", "reject", "Bob Brown", 600, "there will be no talks")], set()),
+        # one side by a shared institution when no state is known
+        ([placed("s1", "reject", "Ann Adams", 0, "there will be no talks", affiliation=None, role="Army chief"),
+          placed("s2", "open", "Bob Brown", 600, "the army never closed the door", affiliation=None,
+                 role="the army's spokesman")], {("s1", "s2")}),
+        # one actor, another day, from terms to refusal: a shift
+        ([placed("s1", "reject", "Ann Adams", 0, "I see no point in talking to him", said_on=MONDAY),
+          placed("s2", "conditional", "Ann Adams", 600, "I will meet him if the guns fall silent",
+                 conditions=["if the guns fall silent"], said_on=FRIDAY)], {("s1", "s2")}),
+    ],
+)
+def test_contradictions_occasions_terms_and_sides(statements, pairs):
+    assert {(c.a, c.b) for c in find_contradictions(statements)} == pairs
