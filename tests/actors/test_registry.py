@@ -45,7 +45,7 @@ def test_registry_size_and_ids_unique(registry):
     ("Viktor Orbán", "viktor-orban"),
     ("Recep Tayyip Erdoğan", "recep-tayyip-erdogan"),
     ("J.D. Vance", "jd-vance"),
-    ("the Kremlin", "kremlin"),
+    ("the Kremlin", "government-of-russia"),
     ("Hamas", "hamas"),
     ("Nato", "nato"),
     ("the U.N.", "united-nations"),
@@ -131,9 +131,28 @@ def test_registry_government_actor(registry):
     ("Foreign Affairs Minister", "foreign minister"),
     ("Kremlin spokeswoman", "Kremlin spokesman"),
     ("Secretary of War", "Defense Secretary"),
+    ("the head of the army", "army chief"),
 ])
 def test_registry_role_key_synonyms(a, b):
     assert role_key(a) == role_key(b)
+
+
+@pytest.mark.parametrize("name, canonical", [
+    # canonical organisation names follow the gold conventions (examples/README.md)
+    ("the Kremlin", "Government of Russia"),
+    ("Russian Defence Ministry", "Russian Defense Ministry"),
+    ("Ukraine's air force", "Ukrainian Air Force"),
+    ("Gaza's health ministry", "Gaza Health Ministry"),
+    ("Emirati Foreign Ministry", "UAE Foreign Ministry"),
+])
+def test_registry_gold_canonical_names(registry, name, canonical):
+    actor = registry.lookup(name)
+    assert actor is not None and actor.name == canonical
+
+
+@pytest.mark.parametrize("a, b", [("the head of Zelensky's office", "head of zelensky's office")])
+def test_registry_role_key_head_of_longer_body_unchanged(a, b):
+    assert role_key(a) == b
 
 
 def test_registry_fold_accents_and_marks():

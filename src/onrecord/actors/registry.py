@@ -3,9 +3,9 @@
 Seeded from ``onrecord/data/actors.tsv`` and ``actors_countries.tsv`` (written for the project from general
 knowledge) and extendable at run time with ``learn`` (full names seen in articles). Every country of the
 country table also gets a government actor, "Government of Russia", which capitals ("Moscow") and
-collective mentions ("authorities in Kyiv", "Ukrainian officials") resolve to. "The Kremlin" is its own
-actor (the presidential administration, affiliation Russia), kept apart from "Government of Russia" because
-news attributes Peskov's briefings to it by that name; both carry the affiliation "Russia".
+collective mentions ("authorities in Kyiv", "Ukrainian officials") resolve to. "The Kremlin" is an alias of
+"Government of Russia" (the gold convention of examples/README.md: the Kremlin as a speaker is the Russian
+government); a data row with a generated government's id adds aliases to it.
 
 Lookups: ``lookup`` tries the exact alias (case, accents, dots, hyphens and titles folded), then a unique
 surname alias, then rapidfuzz for transliteration variants of a full name. A surname shared by two

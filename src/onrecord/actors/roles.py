@@ -26,6 +26,7 @@ _ROLE_SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bpremier\b", "prime minister"),
     (r"\bpm\b", "prime minister"),
     (r"\bhead of state\b", "president"),
+    (r"\bhead of (?:the )?(\w+)$", r"\1 chief"),  # "head of the army" == "army chief" (one-word bodies only)
     (r"\bspokes(?:man|woman|person)\b", "spokesperson"),
     (r"\bpresidential spokesperson\b", "presidential press secretary"),
     (r"\bpress secretary\b", "press secretary"),

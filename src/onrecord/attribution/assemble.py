@@ -32,6 +32,8 @@ from .speakers import SpeakerResolver
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
 
+    from ..actors.run_names import RunNames
+
 # A quote of fewer words than this inside a reported clause is a fragment of that clause (gold convention:
 # "a short quoted fragment inside a longer reported clause stays part of that indirect clause"); with no cue
 # at all it is a scare quote. Four words: the shortest quoted statements in the gold files have 4+ words,
@@ -253,8 +255,11 @@ def _statement(article: Article, number: int, draft: Draft, speaker: Speaker) ->
     )
 
 
-def assemble_statements(article: Article, blocks: Sequence[Block]) -> list[Statement]:
-    """Statements of one article from its parsed blocks (headline, body and caption paragraphs)."""
+def assemble_statements(article: Article, blocks: Sequence[Block],
+                        run_names: "RunNames | None" = None) -> list[Statement]:
+    """Statements of one article from its parsed blocks (headline, body and caption paragraphs).
+
+    ``run_names``: full names from the other articles of the run, completing surname-only speakers."""
     text = article.text
     # 1. quotes
     quotes = find_quotes(text, [(b.start, b.start + len(b.doc.text)) for b in blocks])
@@ -266,7 +271,7 @@ def assemble_statements(article: Article, blocks: Sequence[Block]) -> list[State
     indirect = _indirect_drafts(sentences, blocks, used, direct)
     drafts = sorted(direct + indirect, key=lambda d: (d.start, d.end))
     # 6. ids, speakers, cue, channel, date
-    resolver = SpeakerResolver(article, blocks)
+    resolver = SpeakerResolver(article, blocks, run_names=run_names)
     speakers: dict[int, Speaker] = {}
     out: list[Statement] = []
     for draft in drafts:

@@ -24,6 +24,7 @@ from ..actors.names import (FEMALE_TITLES, MALE_TITLES, NEUTRAL_TITLES, fold, fo
 from ..actors.registry import Actor, ActorRegistry
 from ..actors.roles import COLLECTIVE_NOUNS, PERSON_ROLE_NOUNS, ROLE_IDIOMS, role_key
 from ..nlp import Block
+from .cues import HEADLINE_SAY_FORMS, TITLE_VERB_DEPS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan, Token
@@ -138,6 +139,15 @@ def repair_name(ent: "SpacySpan") -> "SpacySpan":
     return doc[start:end]
 
 
+def cut_at_verb(ent: "SpacySpan") -> "SpacySpan":
+    """A name cut before the first word that acts as a verb: one with an object, particle or clause of its
+    own, or a form of "say" ("Berg Rules Out Talks" tagged PERSON in a title-case headline -> "Berg")."""
+    for tok in ent[1:]:
+        if tok.lower_ in HEADLINE_SAY_FORMS or any(c.dep_ in TITLE_VERB_DEPS for c in tok.children):
+            return ent.doc[ent.start : tok.i]
+    return ent
+
+
 def role_before(ent: "SpacySpan") -> str | None:
     """Title words right before a name: "Russian presidential aide" in "... aide Yuri Ushakov"."""
     doc = ent.doc
@@ -211,14 +221,17 @@ class ArticleEntities:
                     country = self.registry.country_of(ent.text)
                     if country:
                         self.country_counts[country] += 1
-        for block in self.blocks:
+        # title-case headlines last: their names are checked against the people the body names
+        ordered = [b for b in self.blocks if b.zone != "headline"] + [b for b in self.blocks if b.zone == "headline"]
+        for block in ordered:
             covered: set[int] = set()
             for ent in block.doc.ents:
                 if ent.start in covered:
                     continue
                 if self.looks_like_person(ent) or self._is_known_surname(ent):
-                    name = repair_name(ent)
-                    covered.update(range(name.start, name.end))
+                    name = self._headline_name(cut_at_verb(repair_name(ent))) if block.zone == "headline" \
+                        else cut_at_verb(repair_name(ent))
+                    covered.update(range(ent.start, max(ent.end, name.end)))
                     self._add_person(block, name)
                 elif ent.label_ in {"ORG", "NORP", "GPE"}:
                     self._add_org(block, ent)
@@ -228,12 +241,26 @@ class ArticleEntities:
                 actor = self.registry.lookup_exact(tok.text)
                 if actor is not None and actor.kind == "person" and self.registry.is_written_alias(tok.text, actor):
                     self._add_person(block, block.doc[tok.i : tok.i + 1])
+        for entity in self.entities:
+            entity.mentions.sort(key=lambda m: m.start)
+
+    def _headline_name(self, ent: "SpacySpan") -> "SpacySpan":
+        """A headline name cut to its longest prefix that names a known person ("Shoigu Rules Out Talks" ->
+        "Shoigu"): title case makes every word look like a name, so only words the body or the registry
+        confirm are kept; an unconfirmed name is kept as the tagger gave it."""
+        for n in range(len(ent), 0, -1):
+            prefix = ent.doc[ent.start : ent.start + n]
+            text = prefix.text
+            actor = self.registry.lookup(text, fuzzy=False)
+            if (actor is not None and actor.kind == "person") or self.link_person(text, len(self.text)) is not None:
+                return prefix
+        return ent
 
     def looks_like_person(self, ent: "SpacySpan") -> bool:
         """PERSON entities, and proper names the small model tags ORG/GPE that read as a person: a title
         or role right before them, a known first name, or a registry person."""
-        if ent.label_ == "PERSON":
-            return True
+        if ent.label_ == "PERSON":  # a capital the small model tags PERSON ("Kyiv") is not one
+            return self.registry.country_of(ent.text) is None
         if ent.label_ not in {"ORG", "GPE", "NORP"} or len(ent) < 2 or any(t.pos_ != "PROPN" for t in ent):
             return False
         actor = self.registry.lookup_exact(ent.text)
@@ -418,33 +445,42 @@ class ArticleEntities:
             return e.kind == "organisation"
         return False
 
-    def resolve_description(self, description: str, offset: int) -> Entity | None:
+    def resolve_description(self, description: str, offset: int, exclude: Entity | None = None,
+                            forward: bool = True) -> Entity | None:
         """The latest earlier person whose roles contain every role word of the description
-        ("the aide" -> the entity called "Russian presidential aide"); else the registry's office holder."""
+        ("the aide" -> the entity called "Russian presidential aide"); else, with ``forward``, the nearest
+        later one (a lede's "the head of the army ..." before "Army chief Abdel Fattah al-Burhan"); else the
+        registry's office holder. ``exclude``: a person the description cannot be ("Putin aide")."""
         country, rest = self.registry.split_country(fold(description))
-        words = [w for w in role_key(rest).split() if w not in _DESCRIPTION_STOP]
+        words = description_words(rest)
         if not words:
             return None
         here = self.sentence_of(offset)
         best: tuple[int, Entity] | None = None
+        later: tuple[int, Entity] | None = None
         for e in self.entities:
-            if e.kind != "person":
-                continue
-            m = e.last_before(offset)
-            if m is None or here - m.sentence > MAX_DESCRIPTION_DISTANCE:
+            if e.kind != "person" or e is exclude:
                 continue
             if country and e.actor is not None and e.actor.affiliation not in {country, None}:
                 continue
-            if any(set(words) <= set(key.replace("'s", "").split()) for key in e.role_keys()):
+            if not any(_role_matches(words, key) for key in e.role_keys()):
+                continue
+            m = e.last_before(offset)
+            if m is not None and here - m.sentence <= MAX_DESCRIPTION_DISTANCE:
                 if best is None or m.start > best[0]:
                     best = (m.start, e)
+            nxt = next((m for m in e.mentions if m.start >= offset), None)
+            if nxt is not None and (later is None or nxt.start < later[0]):
+                later = (nxt.start, e)
         if best:
             return best[1]
+        if forward and later:
+            return later[1]
         actor = self.registry.resolve_role(description, self.published)
         if actor is not None:
             for e in self.entities:
                 if e.actor is not None and e.actor.id == actor.id:
-                    return e
+                    return e if e is not exclude else None
             return Entity("person", actor.name, actor, actor.gender)
         return None
 
@@ -459,11 +495,12 @@ class ArticleEntities:
             if e.kind == "organisation" and e.last_before(offset + 1) is not None:
                 names = set(fold(e.name).split()) | {w for a in (e.actor.aliases if e.actor else ())
                                                      for w in fold(a).split()}
-                if set(words) <= names:
+                if set(words) <= names and (e.actor is not None or len(fold(e.name).split()) > len(words)):
                     found = e if found is None or e.mentions[-1].start > found.mentions[-1].start else found
         if found:
             return found
-        for country in filter(None, (self._country_in_sentence(offset), self.dominant_country())):
+        for country in filter(None, (self._country_in_sentence(offset, before=True), self._sibling_country(words[-1], offset),
+                                     self.dominant_country(), self._country_in_sentence(offset))):
             c = self.registry.country(country)
             tries = [f"{country}'s {' '.join(words)}"] + [f"{d} {' '.join(words)}" for d in (c.demonyms if c else ())]
             for t in tries:
@@ -472,17 +509,56 @@ class ArticleEntities:
                     return Entity("organisation", actor.name, actor)
         return None
 
-    def _country_in_sentence(self, offset: int) -> str | None:
+    def _sibling_country(self, head: str, offset: int) -> str | None:
+        """The country of the latest earlier body of the same kind the article names with its country
+        ("the Russian Foreign Ministry ... The Defense Ministry said": Russia's)."""
+        best: tuple[int, str] | None = None
+        for e in self.entities:
+            if e.kind != "organisation" or e.actor is None or not e.actor.affiliation:
+                continue
+            if fold(e.actor.name).split()[-1:] != [head] or self.registry.country(e.actor.affiliation) is None:
+                continue
+            m = e.last_before(offset)
+            if m is not None and (best is None or m.start > best[0]):
+                best = (m.start, e.actor.affiliation)
+        return best[1] if best else None
+
+    def _country_in_sentence(self, offset: int, before: bool = False) -> str | None:
+        """The first country named in the sentence at ``offset``; with ``before``, only before the offset
+        ("In Kyiv, the Foreign Ministry said"), not in what the speaker said ("destroyed Ukrainian drones")."""
         here = self.sentence_of(offset)
         for block in self.blocks:
             if not block.start <= offset < block.end:
                 continue
             for ent in block.doc.ents:
+                if before and block.start + ent.start_char >= offset:
+                    continue
                 if ent.label_ in {"GPE", "NORP"} and self.sentence_of(block.start + ent.start_char) == here:
                     country = self.registry.country_of(ent.text)
                     if country:
                         return country
         return None
+
+
+# Role words that say only that someone works for someone else: "the aide" is also the person the article
+# calls an adviser, an assistant, or the head of someone's office (written for onrecord).
+AIDE_WORDS = frozenset({"aide", "adviser", "assistant", "office", "staff", "counsellor", "counselor"})
+# Words that grade or hedge a description without naming an office ("a top security official").
+_GENERIC_DESCRIPTION = frozenset({"top", "senior", "high", "ranking", "high-ranking", "unnamed", "anonymous",
+                                  "official", "officials", "current", "his", "her", "its", "their"})
+
+
+def description_words(folded: str) -> list[str]:
+    """The role words a description is matched on: "a top security official" -> ["security"]; a description
+    of only generic words keeps its head ("the official" -> ["official"])."""
+    words = [w for w in role_key(folded).replace("'s", "").split() if w not in _DESCRIPTION_STOP]
+    specific = [w for w in words if w not in _GENERIC_DESCRIPTION]
+    return specific or words[-1:]
+
+
+def _role_matches(words: Sequence[str], key: str) -> bool:
+    role = set(key.replace("'s", "").split())
+    return all(w in role or (w == "aide" and role & AIDE_WORDS) for w in words)
 
 
 def _strip_the(text: str) -> str:

@@ -242,8 +242,11 @@ def _noun_frame(cue: Cue) -> Frame:
     for child in noun.children:
         if child.dep_ == "poss":
             source = _speaker_piece(cue, child)
-    if source is None and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ == "VERB":
-        subject = _subject_of(noun.head, passive_agent=True)
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "The office said in a statement that ...": the subject of "said"
+    if source is None and noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
+        subject = _subject_of(verb, passive_agent=True)
         if subject is not None:
             source = _speaker_piece(cue, subject)
     content = None

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..actors.names import fold, fold_name
 from ..actors.registry import Actor, ActorRegistry, default_registry
+from ..actors.run_names import RunNames
 from ..actors.roles import ANONYMOUS_NOUNS, COLLECTIVE_NOUNS, PERSON_ROLE_NOUNS, ROLE_IDIOMS, role_key
 from ..nlp import Block
 from ..records import Article, Speaker
@@ -30,7 +31,7 @@ from .coref import (FIRST_PERSON, SPEAKER_PRONOUNS, ArticleEntities, Entity, col
                     has_role_word)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Span as SpacySpan, Token
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "several", "two",
                           "three", "many", "other", "one", "another"})
@@ -41,6 +42,25 @@ _GRADE_WORDS = frozenset({"senior", "top", "high", "ranking", "high-ranking", "j
 _GOVERNMENT_HEADS = frozenset({"authorities", "authority", "officials", "government", "side", "leadership",
                                "administration", "cabinet", "regime", "leaders", "presidency"})
 _PLAUSIBLE_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Relative pronouns are never a speaker by themselves (the parse gives their antecedent; "who" is not WHO).
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Nouns for a document that "says" what its author said: "“No deal,” the statement said."
+DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "readout", "letter", "message", "post",
+                            "declaration", "release"})
+# "the statement" refers to the previous speaker only when that speaker was named at most this many
+# sentences before (the statement is introduced in the sentence before in news style).
+DOCUMENT_DISTANCE = 2
+# Marks that set off an apposition or relative clause after a mention's name ("Umerov, who heads ...").
+_APPOSITION_MARKS = frozenset({",", "—", "–", "--", "("})
+_DASHES = frozenset({"—", "–", "--", "-"})
+_EDGE_CHARS = " ,;:.—–-()\"'“”‘’"
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
+_POSSESSIVES = ("'s", "’s")
+# Singular heads of an institution a country qualifies ("Ukraine's air force", "the UAE Foreign Ministry").
+_BODY_HEADS = frozenset({"ministry", "office", "force", "army", "navy", "agency", "committee", "council",
+                         "command", "parliament", "presidency", "embassy", "mission", "guard", "police",
+                         "military", "service", "department", "administration", "court", "bank"})
+_LOWER_IN_NAMES = frozenset({"of", "the", "and", "for", "on", "in"})
 
 
 def _content_words(text: str) -> list[str]:
@@ -52,6 +72,43 @@ def _strip_determiner(text: str) -> str:
     while words and fold(words[0]) in _DETERMINERS:
         words.pop(0)
     return " ".join(words).strip(" ,")
+
+
+def _head_of(span: "SpacySpan") -> "Token":
+    """The mention's head: of the tokens attached outside the span, the subject or object one (a dateline
+    "WASHINGTON --" hangs off the verb too), else spaCy's root."""
+    outside = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    for t in outside:
+        if t.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "agent", "appos"}:
+            return t
+    return span.root
+
+
+def _names_someone(rest: "SpacySpan") -> bool:
+    """Is the phrase after a mention's comma a name ("the real Dred Scott, Chief Justice Roberts";
+    "Russia's defence minister, Andrei Belousov") rather than a role or relative clause to cut off?"""
+    words = [t for t in rest if not (t.is_punct or t.is_space)]
+    if not words:
+        return False
+    root = rest.root
+    return root.ent_type_ == "PERSON" or (root.pos_ == "PROPN" and words[0].lower_ not in RELATIVE_PRONOUNS
+                                          and root.lower_ not in PERSON_ROLE_NOUNS and words[0].pos_ != "DET")
+
+
+def _qualifies_role(ent: "SpacySpan", span: "SpacySpan") -> bool:
+    """Does a name inside a mention only qualify a role noun after it ("Putin Aide", "Zelensky's spokesman",
+    "Putin’s chief of staff")? The speaker is then the role's holder, not the name's bearer."""
+    doc = ent.doc
+    i = ent.end
+    if i < span.end and doc[i].tag_ == "POS":
+        i += 1
+    elif ent[-1].tag_ != "POS" and not (i < span.end and doc[i].lower_ in PERSON_ROLE_NOUNS):
+        return False
+    while i < span.end and doc[i].pos_ in {"ADJ", "NOUN", "PROPN"} and doc[i].ent_type_ != "PERSON":
+        if doc[i].lower_ in PERSON_ROLE_NOUNS:
+            return True
+        i += 1
+    return False
 
 
 def is_plausible_speaker(span: "SpacySpan", registry: ActorRegistry | None = None) -> bool:
@@ -82,16 +139,25 @@ class SpeakerResolver:
     an article names in full.
     """
 
-    def __init__(self, article: Article, blocks: Sequence[Block], registry: ActorRegistry | None = None):
+    def __init__(self, article: Article, blocks: Sequence[Block], registry: ActorRegistry | None = None,
+                 run_names: RunNames | None = None):
         self.article = article
         self.blocks = blocks
         self.registry = registry or default_registry()
+        self.run_names = run_names
         self.entities = ArticleEntities(article.text, blocks, self.registry, article.published)
         self._last: Entity | None = None
+        self._last_sentence = -1
 
     # ---- public
     def resolve(self, start: int, end: int) -> Speaker:
-        """The speaker named by ``article.text[start:end]`` ("he", "the aide", "Sergei Shoigu, the ...")."""
+        """The speaker named by ``article.text[start:end]`` ("he", "the aide", "Sergei Shoigu, the ...").
+
+        The returned mention is the span trimmed of surrounding spaces, a possessive "'s" and a reflexive
+        ("The Kremlin leader himself"), and cut before an apposition or relative clause ("Rustem Umerov, who
+        heads ..."): the words after the cut become the role when the mention gives none of its own.
+        """
+        start, end, tail = self._trim(start, end)
         mention = self.article.text[start:end]
         base = Speaker(mention=mention, start=start, end=end)
         words = _content_words(mention)
@@ -101,17 +167,24 @@ class SpeakerResolver:
         if len(words) == 1 and words[0] in SPEAKER_PRONOUNS:
             entity = self.entities.resolve_pronoun(words[0], start, self._last)
             return self._from_entity(base, entity, start) if entity else base
+        if len(words) == 1 and words[0] in RELATIVE_PRONOUNS:
+            return self._relative(base)
         if len(words) == 1 and words[0] in FIRST_PERSON:
             return base
+        # 1b. "the statement said": the author of the statement just reported
+        if len(words) == 1 and words[0] in DOCUMENT_NOUNS and self._last is not None and \
+                self.entities.sentence_of(start) - self._last_sentence <= DOCUMENT_DISTANCE:
+            return self._from_entity(base, self._last, start)
         span = self._span(start, end)
         # 2. a person's name
-        person = self._person_in(span, start, end)
+        person = self._person_in(span, start, end, tail)
         if person is not None:
             return person
-        # 3. a registry body or person named in full
-        actor = self.registry.lookup_exact(_strip_determiner(mention))
+        # 3. a registry body or person named in full (a lower-case word never matches an acronym: "who")
+        stripped = _strip_determiner(mention)
+        actor = self.registry.lookup_exact(stripped) if (len(words) > 1 or stripped[:1].isupper()) else None
         if actor is not None:
-            return self._from_actor(base, actor, role=None, start=start)
+            return self._from_actor(base, actor, role=tail, start=start)
         # 4. governments and unnamed members of a side
         side = self._side(base, mention)
         if side is not None:
@@ -119,15 +192,22 @@ class SpeakerResolver:
         # 5. descriptions
         head = words[-1]
         if head in PERSON_ROLE_NOUNS or role_key(mention) in ROLE_IDIOMS or has_role_word(mention):
-            entity = self.entities.resolve_description(_strip_determiner(mention), start)
+            entity = self._description(stripped, start)
             if entity is not None:
-                return self._from_entity(base, entity, start, written_role=_strip_determiner(mention))
-        # 6. a short organisation name
+                return self._from_entity(base, entity, start, written_role=stripped)
+        # 6. organisations: a short name ("the Foreign Ministry"), a country's body, a named organisation
         if collective_head(words) is not None:
             entity = self.entities.resolve_organisation(mention, start)
             if entity is not None:
                 return self._from_entity(base, entity, start)
-        role = _strip_determiner(mention) if (head in PERSON_ROLE_NOUNS or head in ANONYMOUS_NOUNS) else None
+        organisation = self._organisation(base, span, tail)
+        if organisation is not None:
+            return organisation
+        # 7. unnamed groups ("officials", "aid agencies")
+        unnamed = self._unnamed_group(base, span)
+        if unnamed is not None:
+            return unnamed
+        role = stripped if (head in PERSON_ROLE_NOUNS or head in ANONYMOUS_NOUNS) else tail
         return Speaker(mention=mention, start=start, end=end, role=role)
 
     def is_plausible(self, start: int, end: int) -> bool:
@@ -164,15 +244,24 @@ class SpeakerResolver:
                 return block.start
         return 0
 
-    def _remember(self, entity: Entity | None) -> None:
+    def _remember(self, entity: Entity | None, start: int) -> None:
         self._last = entity
+        self._last_sentence = self.entities.sentence_of(start)
 
     def _from_entity(self, base: Speaker, entity: Entity, start: int, written_role: str | None = None) -> Speaker:
-        self._remember(entity)
+        self._remember(entity, start)
         actor = entity.actor
         role = entity.role_near(start)
         if written_role and not (role and set(role_key(written_role).split()) <= set(role_key(role).split())):
             role = written_role  # this mention's own words, unless an earlier role says more ("the aide")
+        if actor is None and entity.kind == "person" and not entity.full:
+            full = self._complete(entity.name)
+            if full is not None:
+                known = self.registry.lookup_exact(full)
+                actor = known if known is not None and known.kind == "person" else None
+                if actor is None:
+                    return Speaker(name=full, mention=base.mention, start=base.start, end=base.end, role=role,
+                                   affiliation=self._affiliation(None, role))
         if actor is not None:
             name, actor_id = actor.name, actor.id
         else:
@@ -189,9 +278,125 @@ class SpeakerResolver:
         if entity is not None:
             return self._from_entity(base, entity, start, written_role=role)
         self._remember(Entity("person" if actor.kind == "person" else "organisation", actor.name, actor,
-                              actor.gender))
+                              actor.gender), start)
         return Speaker(name=actor.name, actor_id=actor.id, mention=base.mention, start=base.start,
                        end=base.end, role=role, affiliation=self._affiliation(actor, role))
+
+    def _relative(self, base: Speaker) -> Speaker:
+        """ "Badr Abdelatty, who said ...": the relative pronoun keeps its mention (annotators mark it as the
+        source) and takes the name, role and side of its antecedent, the noun phrase the clause modifies."""
+        span = self._span(base.start or 0, base.end or 0)
+        if span is None or span.root.head.dep_ != "relcl":
+            return base
+        noun = span.root.head.head
+        clause = span.root.head
+        tokens = [t for t in noun.subtree if not (clause.left_edge.i <= t.i <= clause.right_edge.i)]
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+            tokens.pop()
+        if not tokens or tokens[-1].i < tokens[0].i:
+            return base
+        block_start = self._block_start(base.start or 0)
+        first, last = tokens[0], tokens[-1]
+        found = self.resolve(block_start + first.idx, block_start + last.idx + len(last.text))
+        return Speaker(found.name, found.actor_id, base.mention, base.start, base.end, found.role,
+                       found.affiliation)
+
+    def _complete(self, surname: str) -> str | None:
+        """The full name the run's other articles give a surname ("Berg" -> "Anna Berg"), if one person's."""
+        return self.run_names.complete(surname) if self.run_names is not None else None
+
+    def _trim(self, start: int, end: int) -> tuple[int, int, str | None]:
+        """The mention span without surrounding spaces (NBSP too) and punctuation, a possessive "'s" or a
+        reflexive, cut before an apposition; the apposition's words (without "who") are returned apart."""
+        text = self.article.text
+        while start < end and (text[start].isspace() or text[start] in _EDGE_CHARS):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_CHARS):
+            end -= 1
+        tail = None
+        span = self._span(start, end)
+        if span is not None:
+            block_start = self._block_start(start)
+            root = _head_of(span)
+            # a dateline or lead-in before the head's own phrase: "WASHINGTON -- President Obama"
+            marks_before = [t for t in span if t.i < root.i and t.text in _DASHES]
+            if marks_before and not any(t.ent_type_ == "PERSON" for t in span[: marks_before[-1].i - span.start]):
+                start = block_start + marks_before[-1].idx + len(marks_before[-1].text)
+                while start < end and (text[start].isspace() or text[start] in _EDGE_CHARS):
+                    start += 1
+            for tok in span:
+                if tok.i <= root.i or tok.text not in _APPOSITION_MARKS:
+                    continue
+                cut = block_start + tok.idx
+                after = text[cut + len(tok.text) : end].strip(_EDGE_CHARS + " ")
+                rest = span[tok.i - span.start + 1 :]
+                if after and not _names_someone(rest):
+                    first, _, more = after.partition(" ")
+                    tail = (more if first.lower() in RELATIVE_PRONOUNS and more else after) or None
+                    end = cut
+                break
+        for _ in range(2):
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            mention = text[start:end]
+            if mention.endswith(_POSSESSIVES) and end - 2 > start:
+                end -= 2
+            last = mention.split()[-1].lower() if mention.split() else ""
+            if last in _REFLEXIVES and end - len(last) > start:
+                end -= len(last)
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ","):
+            end -= 1
+        return start, end, tail
+
+    def _description(self, description: str, start: int, exclude: Entity | None = None) -> Entity | None:
+        return self.entities.resolve_description(description, start, exclude=exclude)
+
+    def _organisation(self, base: Speaker, span: "SpacySpan | None", tail: str | None) -> Speaker | None:
+        """A body a country or a proper name qualifies ("Ukraine's air force" -> "Ukrainian Air Force",
+        "The Gaza health ministry" -> "Gaza Health Ministry"), or an organisation the tagger names
+        ("Ukrenergo"), when the registry does not know it."""
+        mention = _strip_determiner(base.mention or "")
+        words = mention.split()
+        if not words or span is None:
+            return None
+        folded = fold(mention)
+        if fold(words[-1]) in _BODY_HEADS and len(words) > 1:
+            country, rest = self.registry.split_country(folded)
+            if country is not None and rest:
+                c = self.registry.country(country)
+                for guess in ([f"{d} {rest}" for d in (c.demonyms if c else ())] + [f"{country}'s {rest}",
+                                                                                     f"{rest} of {country}"]):
+                    actor = self.registry.lookup_exact(guess)
+                    if actor is not None and actor.kind != "person":
+                        return self._from_actor(base, actor, role=tail, start=base.start or 0)
+                if c is not None and c.demonyms and fold(words[0]).endswith("'s"):
+                    words = [c.demonyms[0], *words[1:]]
+            if words[0][:1].isupper() and all(w.replace("-", "").isalpha() for w in words):
+                name = " ".join(w if (w.isupper() or w in _LOWER_IN_NAMES) else w[:1].upper() + w[1:]
+                                for w in words)
+                return Speaker(name=name, mention=base.mention, start=base.start, end=base.end, role=tail,
+                               affiliation=self._affiliation(None, name))
+            return None
+        if len(words) == 1 and words[0][:1].isupper() and tail and span.root.pos_ == "PROPN" and \
+                fold(tail).split()[-1] not in PERSON_ROLE_NOUNS and self.registry.country_of(mention) is None:
+            # "Ukrenergo, the national grid operator": a proper name described as a body, not a person
+            return Speaker(name=mention, mention=base.mention, start=base.start, end=base.end, role=tail)
+        ents = [e for e in span.ents if e.label_ == "ORG"]
+        if len(ents) == 1 and fold(_strip_determiner(ents[0].text)) == folded and \
+                self.registry.country_of(mention) is None and all(t.pos_ == "PROPN" for t in ents[0]):
+            return Speaker(name=mention, mention=base.mention, start=base.start, end=base.end, role=tail)
+        return None
+
+    def _unnamed_group(self, base: Speaker, span: "SpacySpan | None") -> Speaker | None:
+        """A plural group with no name or side: "officials" -> "unnamed officials", "Aid agencies" ->
+        "aid agencies (unnamed)" (the gold conventions)."""
+        if span is None or span.root.tag_ != "NNS" or any(t.pos_ == "PROPN" for t in span):
+            return None
+        phrase = fold(_strip_determiner(base.mention or ""))
+        if not phrase or self.registry.country_of(phrase) is not None:
+            return None
+        name = f"unnamed {phrase}" if span.root.lower_ in ANONYMOUS_NOUNS else f"{phrase} (unnamed)"
+        return Speaker(name=name, mention=base.mention, start=base.start, end=base.end, role=None)
 
     def _affiliation(self, actor: Actor | None, role: str | None) -> str | None:
         if actor is not None and actor.affiliation:
@@ -206,32 +411,40 @@ class SpeakerResolver:
                     return country
         return None
 
-    def _person_in(self, span: "SpacySpan | None", start: int, end: int) -> Speaker | None:
-        """A mention containing a person's name: the name resolved, the rest of the mention is the role."""
+    def _person_in(self, span: "SpacySpan | None", start: int, end: int, tail: str | None = None) -> Speaker | None:
+        """A mention containing a person's name: the name resolved, the rest of the mention is the role.
+
+        A name that only qualifies a role noun ("Putin Aide", "Zelensky's spokesman") is not the speaker:
+        the mention is then a description of someone else, resolved to the article's person with that role
+        (never the possessor), else left without a name.
+        """
         mention = self.article.text[start:end]
         base = Speaker(mention=mention, start=start, end=end)
         name_start = name_end = None
         if span is not None:
+            block_start = self._block_start(start)
             people = [e for e in span.ents if self.entities.looks_like_person(e)]
-            if people:
-                ent = max(people, key=len)
+            speakers = [e for e in people if not _qualifies_role(e, span)]
+            if people and not speakers:
+                return self._possessor_description(base, span, people[-1], block_start, tail)
+            if speakers:
+                ent = max(speakers, key=lambda e: (len(e), e.start))
                 tokens = [t for t in ent if t.tag_ != "POS" and not t.is_punct]
                 if tokens:
-                    block_start = self._block_start(start)
                     name_start = max(start, block_start + tokens[0].idx)
                     name_end = min(end, block_start + tokens[-1].idx + len(tokens[-1].text))
         if name_start is None:
             # no PERSON entity: the last capitalised words, if the registry knows them as a person
             words = mention.split()
             for n in range(min(4, len(words)), 0, -1):
-                tail = " ".join(words[-n:]).strip(" ,")
-                if not tail[:1].isupper():
+                tail_words = " ".join(words[-n:]).strip(" ,")
+                if not tail_words[:1].isupper():
                     continue
-                actor = self.registry.lookup(tail, fuzzy=False)
-                known = self.entities.link_person(tail, start) if len(words) == n else None
+                actor = self.registry.lookup(tail_words, fuzzy=False)
+                known = self.entities.link_person(tail_words, start) if len(words) == n else None
                 if known is not None or (actor is not None and actor.kind == "person"):
                     name_end = start + mention.rstrip(" ,").__len__()
-                    name_start = name_end - len(tail)
+                    name_start = name_end - len(tail_words)
                     break
             if name_start is None:
                 return None
@@ -243,17 +456,39 @@ class SpeakerResolver:
             written = None
         entity = self.entities.person_at(name_start, name_end) or self.entities.link_person(name, start)
         if entity is None:
+            written = written or tail
             actor = self.entities._actor_for(name)
             if actor is not None:
                 return self._from_actor(base, actor, written, start)
             full = len(fold_name(name).split()) > 1
-            return Speaker(name=name if full else None, mention=mention, start=start, end=end, role=written,
-                           affiliation=self._affiliation(None, written))
+            return Speaker(name=self._complete(name) if not full else name, mention=mention, start=start,
+                           end=end, role=written, affiliation=self._affiliation(None, written))
         speaker = self._from_entity(base, entity, start)
+        written = written or (tail if speaker.role is None else None)
         if written:
             speaker = Speaker(speaker.name, speaker.actor_id, speaker.mention, speaker.start, speaker.end,
                               written, speaker.affiliation or self._affiliation(None, written))
         return speaker
+
+    def _possessor_description(self, base: Speaker, span: "SpacySpan", owner: "SpacySpan", block_start: int,
+                               tail: str | None) -> Speaker | None:
+        """ "Putin Aide" / "Zelensky's chief of staff": the person with that role, never the possessor."""
+        start = base.start or 0
+        role_from = block_start + owner.end_char
+        description = self.article.text[role_from : base.end].strip()
+        for suffix in _POSSESSIVES:
+            if description.startswith(suffix):
+                description = description[len(suffix):].strip()
+        if not description:
+            return None
+        owner_entity = self.entities.person_at(block_start + owner.start_char, role_from) or \
+            self.entities.link_person(owner.text, start)
+        entity = self._description(description, start, exclude=owner_entity)
+        written = _strip_determiner(base.mention or "")
+        if entity is not None and entity.kind == "person":
+            return self._from_entity(base, entity, start, written_role=written)
+        return Speaker(mention=base.mention, start=base.start, end=base.end, role=written,
+                       affiliation=self._affiliation(owner_entity.actor if owner_entity else None, None))
 
     def _side(self, base: Speaker, mention: str) -> Speaker | None:
         """Governments by country, capital or collective noun, and unnamed members of a side."""
@@ -290,5 +525,7 @@ class SpeakerResolver:
             return Speaker(name=side.name, actor_id=side.id, mention=base.mention, start=base.start, end=base.end,
                            role=role, affiliation=side.affiliation)
         grade = " ".join(w for w in descriptor if w in _GRADE_WORDS or w == head) or head
-        return Speaker(name=f"{side.name} (unnamed {grade})", actor_id=None, mention=base.mention,
+        # gold convention: "Israel (unnamed official)" for a government's side, "Hamas (unnamed ...)" else
+        side_name = side.affiliation if side.kind == "government" and side.affiliation else side.name
+        return Speaker(name=f"{side_name} (unnamed {grade})", actor_id=None, mention=base.mention,
                        start=base.start, end=base.end, role=role, affiliation=side.affiliation)

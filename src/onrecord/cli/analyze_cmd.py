@@ -28,14 +28,15 @@ def analyze_command(
 ) -> None:
     """Find who said what: statements with speaker, cue, channel and date."""
     from ..errors import OnrecordError
-    from ..pipeline import analyze_article
+    from ..pipeline import RunContext, analyze_article
     from ..records import Failure
     from ..zones import BoilerplateMemory
 
     options = make_options(published, outlet, title, strict)
     inputs = Inputs(paths, options, meta)
     articles = list(inputs.articles())
-    memory = BoilerplateMemory.from_articles(articles)
+    # what the run teaches every article: recurring boilerplate and the full names the articles give
+    memory = RunContext.from_articles(articles, BoilerplateMemory.from_articles(articles))
     console = table_console()
     for article in articles:
         try:

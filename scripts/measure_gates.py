@@ -1,0 +1,73 @@
+"""Print the attribution gate's figures now (PolNeAR dev all / speech-only / quoted-only, the shared examples,
+the repository examples), and with --pin write them, rounded down to two decimals, as the floors in
+tests/gates/attribution_floors.json. A floor is only raised this way; lowering one is an explained hand edit.
+
+    .venv/bin/python scripts/measure_gates.py [--pin]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+FLOORS = REPO / "tests" / "gates" / "attribution_floors.json"
+POLNEAR_KEYS = ("f1", "precision", "recall", "speaker_accuracy")
+GOLD_KEYS = ("f1", "precision", "recall", "speaker_accuracy", "kind_accuracy", "about_negotiations_accuracy",
+             "stance_accuracy", "channel_accuracy", "condition_recall", "contradiction_recall",
+             "contradiction_precision")
+
+
+def measure() -> dict:
+    from onrecord import analyze_many
+    from onrecord.evaluate import load_polnear, load_speech_verbs, score_gold, score_polnear
+
+    out: dict = {}
+    articles = load_polnear(SHARED / "data" / "polnear" / "polnear_dev.jsonl")
+    verbs = load_speech_verbs(SHARED / "data" / "ggt_quote_verb_list.txt")
+    analyses = analyze_many([a.as_input() for a in articles])
+    out["polnear_dev"] = {}
+    for label, kw in (("all", {}), ("speech_only", {"speech_only": True}), ("quoted_only", {"quoted_only": True})):
+        fig = score_polnear(articles, analyses, verbs=verbs, **kw).figures()
+        out["polnear_dev"][label] = {k: fig[k] for k in POLNEAR_KEYS}
+    for name, arts, gold in (("shared_examples", SHARED / "examples", SHARED / "gold"),
+                             ("repo_examples", REPO / "examples" / "articles", REPO / "examples" / "gold")):
+        fig = score_gold(arts, gold).figures()
+        out[name] = {k: fig[k] for k in GOLD_KEYS}
+    return out
+
+
+def floor2(value: float | None) -> float:
+    return 0.0 if value is None else math.floor(value * 100) / 100
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pin", action="store_true", help="raise the floors to today's figures")
+    args = parser.parse_args()
+    if not SHARED.exists():
+        print(f"measure_gates: {SHARED} is absent: put ../shared beside the repository", file=sys.stderr)
+        return 1
+    figures = measure()
+    print(json.dumps(figures, indent=1))
+    if args.pin:
+        floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+        for corpus, block in figures.items():
+            groups = block.items() if corpus == "polnear_dev" else [(None, block)]
+            for label, figs in groups:
+                target = floors.setdefault(corpus, {})
+                if label is not None:
+                    target = target.setdefault(label, {})
+                for key, value in figs.items():
+                    target[key] = max(target.get(key, 0.0), floor2(value))
+        FLOORS.write_text(json.dumps(floors, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"floors written to {FLOORS}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
