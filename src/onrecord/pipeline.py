@@ -64,6 +64,8 @@ def check_provenance(analysis: Analysis) -> list[str]:
         check(f"statement {s.id} speaker", s.speaker.start, s.speaker.end, s.speaker.mention)
         if s.cue:
             check(f"statement {s.id} cue", s.cue.start, s.cue.end, s.cue.text)
+        if s.channel:
+            check(f"statement {s.id} channel", s.channel.start, s.channel.end, s.channel.name)
         for c in s.conditions:
             check(f"statement {s.id} condition", c.start, c.end, c.text)
     for e in analysis.events:

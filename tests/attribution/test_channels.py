@@ -28,18 +28,20 @@ CASES = [
     ("Speaking", "Speaking to the BBC, the president said he would not negotiate.", "BBC"),
     ("said", "Speaking to the BBC, the president said he would not negotiate.", "BBC"),
     ("said", "Zelensky said in a video address on Sunday evening that Ukraine would not stop.", "video address"),
-    ("said", "Lavrov said at a press conference yesterday that the West had lied.", "press conference"),
+    ("said", "Lavrov said at a press conference yesterday that the West had lied.", None),  # an occasion
+    ("told", "\u201cWe are open,\u201d the minister told the broadcaster Kestrel Haber on Monday.", "broadcaster Kestrel Haber"),
+    ("said", "Omar Haddad said in a speech broadcast by Al Jazeera that the group would not sign.", "Al Jazeera"),
     ("wrote", "The minister wrote on his Telegram channel that the strikes would continue.", "Telegram channel"),
     ("said", '"We will not talk," Zelensky said in a post on X.', "X"),
     ("said", "The spokeswoman said on X that the ceasefire had collapsed.", "X"),
-    ("said", "The ministry said in a statement that the strikes were retaliation.", "statement"),
+    ("said", "The ministry said in a statement that the strikes were retaliation.", None),  # a form
     ("wrote", "Zelensky wrote on Facebook that Ukraine needed more air defence.", "Facebook"),
     ("said", "Kuleba said in an interview with Tucker Carlson that Kyiv wanted peace.", "interview with Tucker Carlson"),
     ("said", "Lavrov said in comments to TASS that the West was not ready for talks.", "TASS"),
     ("said", "The general said in an interview on Rossiya 1 that the army was advancing.", "Rossiya 1"),
     ("said", "The aide said via Telegram that talks were impossible.", "Telegram"),
     ("said", "The president said in his nightly video address that Ukraine would respond.", "nightly video address"),
-    ("said", '"We will respond," the minister said at a briefing in Moscow.', "briefing"),
+    ("said", '"We will respond," the minister said at a briefing in Moscow.', None),  # an occasion
     ("said", "The group said in a statement posted on its Telegram channel that it accepted the plan.",
      "Telegram channel"),
     ("told", "The adviser told the Italian newspaper La Repubblica on Thursday that Russia did not want peace.",

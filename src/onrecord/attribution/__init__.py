@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Sequence
 from ..nlp import Block
 from ..records import Article, Statement, Zone
 from .assemble import assemble_statements
+from .occasion import carry_channels
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..actors.run_names import RunNames
@@ -29,4 +30,4 @@ def find_statements(article: Article, zones: Sequence[Zone], blocks: Sequence[Bl
     ``run_names``: full names seen in the other articles of the run (``onrecord.actors.run_names``).
     """
     del zones, warnings  # blocks already carry their zone
-    return assemble_statements(article, blocks, run_names)
+    return carry_channels(assemble_statements(article, blocks, run_names), article.text)

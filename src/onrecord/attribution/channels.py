@@ -211,7 +211,14 @@ def _is_medium(phrase: _Phrase, lex: ChannelLexicon) -> bool:
 
 
 def _is_person(tok: "Token") -> bool:
-    return tok.ent_type_ in PERSONAL_LABELS or tok.pos_ == "PRON"
+    """A person, people or place, not a medium: unless a media word names what it is ("the broadcaster
+    TRT Haber", "the newspaper Izvestia": the tagger often takes such names for people)."""
+    if tok.pos_ == "PRON":
+        return True
+    if tok.ent_type_ not in PERSONAL_LABELS:
+        return False
+    lex = load_lexicon()
+    return not any(c.dep_ in ("compound", "appos", "nmod") and _media_word_at(c, lex) for c in tok.children)
 
 
 def _pobj(prep: "Token") -> "Token | None":
@@ -227,8 +234,8 @@ def _inner_preps(head: "Token") -> Iterator["Token"]:
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in INNER_PREPS:
             yield child
-        elif child.dep_ == "acl" and child.tag_ == "VBN":
-            yield from (c for c in child.children if c.dep_ == "prep" and c.lower_ in INNER_PREPS)
+        elif child.dep_ == "acl" and child.tag_ == "VBN":  # "speech broadcast by Al Jazeera": the agent too
+            yield from (c for c in child.children if c.dep_ in ("prep", "agent") and c.lower_ in INNER_PREPS)
 
 
 def _refine(phrase: _Phrase, lex: ChannelLexicon) -> _Phrase:
