@@ -130,7 +130,8 @@ def record(rows: list[dict], args) -> None:
     for r in rows:
         text = text.rstrip("\n") + (f"\n| {dt.date.today()} | {r['name']} | {args.statements} | {args.requests} | "
                                     f"{args.clients} | {r['p50']:.1f} | {r['p95']:.1f} | {r['rps']:.0f} | "
-                                    f"{platform.machine()} {platform.python_version()}, load {args.load:.1f} |")
+                                    f"{platform.machine()} {platform.python_version()}, {args.workers} server process(es), "
+                                    f"load {args.load:.1f} |")
     RESULTS.write_text(text + "\n", encoding="utf-8")
 
 
@@ -139,6 +140,7 @@ def main() -> None:
     ap.add_argument("--statements", type=int, default=100_000)
     ap.add_argument("--requests", type=int, default=2000, help="Requests per endpoint.")
     ap.add_argument("--clients", type=int, default=8, help="Requests in flight at once.")
+    ap.add_argument("--workers", type=int, default=1, help="Server processes (`onrecord serve --workers`).")
     ap.add_argument("--record", action="store_true", help="Append the figures to bench/RESULTS.md.")
     args = ap.parse_args()
     rng = random.Random(SEED)
@@ -149,7 +151,8 @@ def main() -> None:
         generate(db, args.statements)
         print(f"ledger: {args.statements} statements in {time.perf_counter() - t0:.1f} s")
         port = free_port()
-        server = subprocess.Popen([sys.executable, "-m", "onrecord", "serve", "--db", str(db), "--port", str(port)],
+        server = subprocess.Popen([sys.executable, "-m", "onrecord", "serve", "--db", str(db), "--port", str(port),
+                                   "--workers", str(args.workers)],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         url = f"http://127.0.0.1:{port}"
         try:

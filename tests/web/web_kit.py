@@ -50,10 +50,10 @@ class Server:
         return httpx.Client(base_url=self.url, timeout=120, **kw)
 
 
-def start_server(db: Path, token: str | None = None) -> Server:
+def start_server(db: Path, token: str | None = None, workers: int = 1) -> Server:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "ONRECORD_TOKEN"}
-    cmd = [sys.executable, "-m", "onrecord", "serve", "--db", str(db), "--port", str(port)]
+    cmd = [sys.executable, "-m", "onrecord", "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)]
     if token:
         cmd += ["--token", token]
     log_path = db.with_name(f"{db.stem}-server-{port}.log")

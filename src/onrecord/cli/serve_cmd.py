@@ -21,6 +21,8 @@ def serve_command(
     token: Optional[str] = typer.Option(None, "--token", envvar=TOKEN_ENV, show_envvar=True,
                                         help="Allow writes (POST) with 'Authorization: Bearer TOKEN'; "
                                              "without it the API is read-only."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1,
+                                help="Server processes (each opens the ledger); more serve concurrent clients faster."),
 ) -> None:
     """Serve the ledger: pages for people, a JSON API for programs (OpenAPI at /docs)."""
     try:
@@ -37,4 +39,15 @@ def serve_command(
                           + ("" if not token else " and, with the token, write to it"))
     err_console.print(f"onrecord: {ledger.url} at http://{host}:{port}/ "
                       f"({'writes need the token' if token else 'read-only'}); Ctrl-C stops")
-    uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False)
+    if workers == 1:
+        uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False)
+        return
+    import os
+
+    from ..web.app import DB_ENV, TOKEN_ENV as SERVE_TOKEN_ENV
+
+    os.environ[DB_ENV] = ledger.url
+    os.environ[SERVE_TOKEN_ENV] = token or ""
+    ledger.close()
+    uvicorn.run("onrecord.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+                log_level="warning", server_header=False)

@@ -119,6 +119,18 @@ def create_app(ledger_or_db: Ledger | str | None = None, token: str | None = Non
     return app
 
 
+# How `onrecord serve --workers N` hands its settings to the N server processes uvicorn starts.
+DB_ENV = "ONRECORD_SERVE_DB"
+TOKEN_ENV = "ONRECORD_SERVE_TOKEN"
+
+
+def app_from_env() -> FastAPI:
+    """The application for one of several server processes, configured by DB_ENV and TOKEN_ENV."""
+    import os
+
+    return create_app(os.environ.get(DB_ENV) or None, token=os.environ.get(TOKEN_ENV) or None)
+
+
 def describe(app: FastAPI) -> list[dict[str, Any]]:
     """The API's operations from its OpenAPI description, for the /docs page."""
     spec = app.openapi()
