@@ -57,22 +57,14 @@ class Block:
 
 def paragraphs(text: str, zones: Sequence[Zone]) -> list[tuple[int, int, str]]:
     """(start, end, zone kind) for each non-empty line-delimited paragraph inside a parsed zone."""
-    out: list[tuple[int, int, str]] = []
-    for zone in zones:
-        if zone.kind not in PARSED_ZONES:
-            continue
-        pos = zone.start
-        for line in text[zone.start : zone.end].split("\n"):
-            start, end = pos, pos + len(line)
-            pos = end + 1
-            # trim surrounding whitespace so offsets stay exact
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end > start:
-                out.append((start, end, zone.kind))
-    return out
+    from .zones.paragraphs import split_paragraphs
+
+    return [
+        (zone.start + para.start, zone.start + para.end, zone.kind)
+        for zone in zones
+        if zone.kind in PARSED_ZONES
+        for para in split_paragraphs(text[zone.start : zone.end])
+    ]
 
 
 # A paragraph longer than this is parsed in pieces: spaCy refuses docs over nlp.max_length (1,000,000
