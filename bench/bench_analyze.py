@@ -95,8 +95,13 @@ def main() -> int:
                f"{100 * stance_share:.1f}% | {rss_ours:.0f} | {platform.machine()}, Python "
                f"{platform.python_version()}, load {load:.1f} |\n")
         results = HERE / "RESULTS.md"
-        with results.open("a", encoding="utf-8") as fh:
-            fh.write(row)
+        lines = results.read_text(encoding="utf-8").splitlines()
+        # the row goes at the end of this benchmark's own table, not at the end of the file
+        at = next(i for i, line in enumerate(lines) if line.startswith("| date | input | articles | bare spaCy")) + 2
+        while at < len(lines) and lines[at].startswith("|"):
+            at += 1
+        lines.insert(at, row.rstrip("\n"))
+        results.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"recorded in {results}")
     return 0
 
