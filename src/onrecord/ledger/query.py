@@ -147,12 +147,7 @@ def _filtered(conn, f: StatementFilter, walk_days: bool = False) -> Select | Non
         conds.append(S.c.actor_id.in_(ids))
     if f.about == "negotiations":
         conds.append(about_negotiations())
-    if f.stance:
-        conds.append(S.c.stance == f.stance)
-    if f.since:
-        conds.append(S.c.day >= f.since)
-    if f.until:
-        conds.append(S.c.day <= f.until)
+    conds += stance_and_days(f.stance, f.since, f.until)
     if f.outlet:
         conds.append(func.lower(A.c.outlet) == f.outlet.lower())
     if _searching(f):
@@ -160,12 +155,30 @@ def _filtered(conn, f: StatementFilter, walk_days: bool = False) -> Select | Non
     return q.where(and_(*conds)) if conds else q
 
 
+def stance_and_days(stance: str | None, since: dt.date | None, until: dt.date | None) -> list:
+    """The stance and day-range conditions shared by every statement listing."""
+    conds = []
+    if stance:
+        conds.append(S.c.stance == stance)
+    if since:
+        conds.append(S.c.day >= since)
+    if until:
+        conds.append(S.c.day <= until)
+    return conds
+
+
+def conditions_of(conn, statement_uids: Sequence[str]) -> dict[str, list]:
+    """statement uid -> its condition rows."""
+    out: dict[str, list] = defaultdict(list)
+    if statement_uids:
+        cond = schema.conditions
+        for c in conn.execute(select(cond).where(cond.c.statement_uid.in_(statement_uids))).mappings():
+            out[c["statement_uid"]].append(c)
+    return out
+
+
 def _with_conditions(conn, rows: Sequence[Any]) -> list[dict[str, Any]]:
-    uids = [r.uid for r in rows]
-    conds: dict[str, list] = defaultdict(list)
-    if uids:
-        for c in conn.execute(select(schema.conditions).where(schema.conditions.c.statement_uid.in_(uids))).mappings():
-            conds[c["statement_uid"]].append(c)
+    conds = conditions_of(conn, [r.uid for r in rows])
     out = []
     for r in rows:
         m = r._mapping

@@ -6,13 +6,13 @@ import datetime as dt
 import hashlib
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Literal
 
 from sqlalchemy import Connection, Engine, delete, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from ..actors.names import strip_accents
 from ..errors import LedgerError
 from ..records import Analysis, Article, Failure, Statement
 from . import schema
@@ -34,10 +34,8 @@ _NUL = "\x00"
 
 
 def fold(name: str) -> str:
-    """Case- and accent-folded form of a name, for matching aliases."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"\s+", " ", stripped).strip().casefold()
+    """Case- and accent-folded form of a name, for matching aliases (the stored alias key: keep it stable)."""
+    return re.sub(r"\s+", " ", strip_accents(name)).strip().casefold()
 
 
 def article_uid(article_id: str) -> str:

@@ -20,8 +20,7 @@ from ..ledger import query, schema
 from ..ledger.rows import article_meta, statement_dict
 from ..ledger.store import Ledger
 
-A, S, E, Z, C, K = (schema.articles, schema.statements, schema.events, schema.zones, schema.contradictions,
-                    schema.conditions)
+A, S, E, Z, C = schema.articles, schema.statements, schema.events, schema.zones, schema.contradictions
 # How many items each overview panel shows: one screen of a laptop.
 OVERVIEW_ITEMS = 8
 
@@ -60,14 +59,6 @@ def _article_ref(m: Mapping[str, Any]) -> dict[str, Any]:
             "published": _iso(m["published"])}
 
 
-def _conditions(conn, statement_uids: Sequence[str]) -> dict[str, list]:
-    out: dict[str, list] = defaultdict(list)
-    if statement_uids:
-        for c in conn.execute(select(K).where(K.c.statement_uid.in_(statement_uids))).mappings():
-            out[c["statement_uid"]].append(c)
-    return out
-
-
 def _records(conn, rows: Sequence[Mapping[str, Any]], with_text: bool) -> list[dict[str, Any]]:
     """Article rows as contract article records (statements in analysis order), plus ``duplicate_of``."""
     uids = [r["uid"] for r in rows]
@@ -78,7 +69,7 @@ def _records(conn, rows: Sequence[Mapping[str, Any]], with_text: bool) -> list[d
         zones[z["article_uid"]].append({"kind": z["kind"], "start": z["start"], "end": z["end"]})
     st_rows = conn.execute(select(S).where(S.c.article_uid.in_(uids))
                            .order_by(S.c.article_uid, S.c.seq, S.c.start, S.c.sid)).mappings().all()
-    conds = _conditions(conn, [r["uid"] for r in st_rows])
+    conds = query.conditions_of(conn, [r["uid"] for r in st_rows])
     statements: dict[str, list] = defaultdict(list)
     sid_of = {}
     for r in st_rows:
@@ -157,7 +148,7 @@ def statement(ledger: Ledger, uid: str) -> dict[str, Any] | None:
                            .join(A, A.c.uid == S.c.article_uid).where(S.c.uid == uid)).mappings().first()
         if row is None:
             return None
-        d = statement_dict(row, _conditions(conn, [uid]).get(uid, ()))
+        d = statement_dict(row, query.conditions_of(conn, [uid]).get(uid, ()))
         d.update(uid=uid, day=_iso(row["day"]), article=_article_ref(row))
         return d
 
@@ -226,20 +217,14 @@ def timeline(ledger: Ledger, actor_id: str, f: TimelineFilter, limit: int, offse
         ids = query.one_actor(conn, actor_id)
         conds = [S.c.actor_id.in_(ids)]
         if f.about == "negotiations":
-            # wrapped so that the planner takes the (actor_id, day) index, never the half-the-table topic one
-            conds.append(func.coalesce(S.c.about_negotiations, False).is_(True))
-        if f.stance:
-            conds.append(S.c.stance == f.stance)
-        if f.since:
-            conds.append(S.c.day >= f.since)
-        if f.until:
-            conds.append(S.c.day <= f.until)
+            conds.append(query.about_negotiations())
+        conds += query.stance_and_days(f.stance, f.since, f.until)
         where = and_(*conds)
         total = conn.execute(select(func.count()).select_from(S).where(where)).scalar_one()
         rows = conn.execute(select(S, A.c.id, A.c.source, A.c.title, A.c.outlet, A.c.published)
                             .join(A, A.c.uid == S.c.article_uid).where(where)
                             .order_by(S.c.day, S.c.uid).limit(limit).offset(offset)).mappings().all()
-        conditions = _conditions(conn, [r["uid"] for r in rows])
+        conditions = query.conditions_of(conn, [r["uid"] for r in rows])
         items = []
         for r in rows:
             d = statement_dict(r, conditions.get(r["uid"], ()))
