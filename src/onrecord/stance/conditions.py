@@ -292,7 +292,6 @@ def find_conditions(path: list["Token"], piece: Piece, lex: Lexicon) -> list[Spa
             if first <= last:
                 found[(first, last)] = None
     # a condition clause of the statement that the parser hung on the reporting verb ("X, if Y," he said)
-    doc = piece.block.doc
     for root in piece.roots:
         if root.head.i in piece.governed:
             continue
