@@ -55,6 +55,25 @@ def _summary(statements: list[Statement]) -> list[tuple[str, str, str | None]]:
         # a short quote carrying the clause's verb is direct
         ("The analyst questioned Putin's claim that he “never refused” to negotiate with Kyiv.",
          [("direct", "never refused", "claim")]),
+        # a long quoted phrase after the clause's own subject and verb stays inside the reported clause
+        ("The envoy said Tbilisi would reopen the talks only on the terms of “the agreement signed in the "
+         "autumn of 2008”.",
+         [("indirect", "Tbilisi would reopen the talks only on the terms of “the agreement signed in the "
+                       "autumn of 2008”", "said")]),
+        # ... but a long quote that the clause opens with, or that holds its verb, is direct
+        ("The envoy said “the talks will reopen in the spring, whatever the weather”, and left.",
+         [("direct", "the talks will reopen in the spring, whatever the weather", "said")]),
+        # a condition the parser hangs on the reporting verb after the clause belongs to the clause
+        ("The Armenian minister said Yerevan was ready to resume talks with Baku, provided the border guards "
+         "pulled back to their positions of last spring.",
+         [("indirect", "Yerevan was ready to resume talks with Baku, provided the border guards pulled back to "
+                       "their positions of last spring", "said")]),
+        ("The rebel commander said his men would sign the truce “if the army stops bombing the markets.”",
+         [("indirect", "his men would sign the truce “if the army stops bombing the markets.”", "said")]),
+        # ... but not a clause of another cue
+        ("The spokesman said the ceasefire would hold, adding that monitors would arrive if invited.",
+         [("indirect", "the ceasefire would hold", "said"),
+          ("indirect", "monitors would arrive if invited", "adding")]),
         # scare quotes with no cue are not statements
         ("The so-called “peace plan” was never published.", []),
         ("Officials spoke of a 'special operation' in the region.", []),
@@ -129,3 +148,17 @@ def test_find_statements_large_article(nlp) -> None:
     text = "\n".join([paragraph] * 40)
     statements = _run(nlp, text)
     assert len(statements) >= 40 * 3
+
+
+def test_trailing_condition_away_from_the_start_of_the_text(nlp) -> None:
+    """The condition clause joins the content wherever the paragraph lies in the article (offsets are the
+    article's, token offsets the paragraph's)."""
+    text = ("TBILISI, May 3 - Officials met again on Friday.\n\n"
+            "Deputies argued for hours. The Armenian minister said Yerevan was ready to resume talks with Baku, "
+            "provided the border guards pulled back to their positions of last spring.\n\n"
+            "A ceasefire was possible “if the army stops bombing the markets,” the rebel commander said.")
+    statements = _run(nlp, text)
+    texts = [s.text for s in statements]
+    assert ("Yerevan was ready to resume talks with Baku, provided the border guards pulled back to their "
+            "positions of last spring") in texts
+    assert "A ceasefire was possible “if the army stops bombing the markets,”" in texts

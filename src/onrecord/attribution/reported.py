@@ -11,6 +11,10 @@ Content rules, tried in order (each from the parse, never from particular words 
 5. for "according to X", the rest of the sentence's main clause;
 6. for a cue noun, its "that" clause ("his claim that he never refused").
 
+A condition clause that the parser hangs off the cue verb right after the content belongs to the content,
+not to the act of saying ("said he was ready to meet, provided a ceasefire held"; "said Russia was prepared to
+discuss a swap \"if Kyiv stops ...\""): the content runs on to its end.
+
 Content spans are the clause verbatim, trimmed of surrounding whitespace and trailing punctuation.
 The speaker is the cue's subject phrase with its title and apposition, the agent of a passive ("by X"),
 the object of "according to", or the possessor of a cue noun.
@@ -42,6 +46,15 @@ SET_OFF_PUNCT = (",", "—", "–", "--")
 CONTENT_TRIM_END = " \t\n,;:.—–-"
 CONTENT_TRIM_START = " \t\n,;:—–-"
 SPEAKER_TRIM = " \t\n,;:.—–-("
+# Words opening a condition clause that extends the content when it follows it ("..., provided ...").
+TRAILING_CONDITION_OPENERS = frozenset({"if", "unless", "provided", "providing", "once", "until", "till"})
+# Two-word openers of the same kind: "as long as", "so long as", "only if", "only after", "on condition".
+TRAILING_CONDITION_PAIRS = frozenset({("so", "long"), ("as", "long"), ("only", "if"), ("only", "after"),
+                                      ("only", "once"), ("only", "when"), ("on", "condition"), ("in", "exchange"),
+                                      ("in", "return")})
+# Closing quotation marks a content span that opened a quotation may run on to, at most this far after it.
+CLOSING_QUOTES = "\"”»"
+QUOTE_CLOSE_REACH = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +119,8 @@ def _content_piece(cue: Cue, head: "Token", cue_tokens: frozenset[int] = frozens
     cut = _nested_cut(head, cue_tokens)
     if cut is not None:
         b = min(b, head.doc[cut].idx)
-    return _trimmed(cue, a, b, CONTENT_TRIM_START, CONTENT_TRIM_END)
+    piece = _trimmed(cue, a, b, CONTENT_TRIM_START, CONTENT_TRIM_END)
+    return None if piece is None else _closed(cue, piece)
 
 
 def _is_passive(token: "Token") -> bool:
@@ -156,11 +170,65 @@ def _compound_subject(cue: Cue, verb: "Token") -> Piece | None:
     return _trimmed(cue, a, b, SPEAKER_TRIM, SPEAKER_TRIM)
 
 
+def _opens_condition(token: "Token") -> bool:
+    first = token.left_edge
+    if first.lower_ in TRAILING_CONDITION_OPENERS:
+        return True
+    following = first.nbor() if first.i + 1 < len(first.doc) else None
+    return following is not None and (first.lower_, following.lower_) in TRAILING_CONDITION_PAIRS
+
+
+def _with_trailing_condition(cue: Cue, piece: Piece | None, verb: "Token", content: "Token",
+                             cue_tokens: frozenset[int]) -> Piece | None:
+    """The content run on over a condition clause the parser attached to the cue verb after it (see the
+    module docstring); stops at a comma-separated clause that does not continue it, or at another cue."""
+    if piece is None:
+        return piece
+    # after the content, whether the cue follows it ("X “if Y,” he said") or precedes it ("said X, provided Y")
+    # (never across the cue: "“Talks are off,” he said, “until ...”" is two statements)
+    stop = verb.i if content.i < verb.i else len(verb.doc)
+    later = [c for c in verb.children if content.right_edge.i < c.i < stop and c.dep_ not in SUBJECT_DEPS]
+    words = [c for c in later if not c.is_punct]
+    if not words or not _opens_condition(words[0]) or words[0].i in cue_tokens:
+        return piece
+    end_token = words[0].right_edge
+    for child in words[1:]:
+        between = child.doc[end_token.i + 1 : child.left_edge.i]
+        if child.i in cue_tokens or any(t.is_punct for t in between) or child.dep_ in ("cc", "conj"):
+            break
+        end_token = child.right_edge
+    b = end_token.idx + len(end_token.text)  # block-relative, as token offsets are
+    extended = _trimmed(cue, piece.start - cue.offset, b, CONTENT_TRIM_START, CONTENT_TRIM_END)
+    return piece if extended is None else _closed(cue, extended)
+
+
+def _open_quote(text: str) -> bool:
+    """Does the text open a quotation it does not close?"""
+    straight = text.count('"') % 2 == 1
+    return straight or text.count("“") > text.count("”") or text.count("«") > text.count("»")
+
+
+def _closed(cue: Cue, piece: Piece) -> Piece:
+    """A content span that opens a quotation runs on to its closing mark when only punctuation lies between
+    ("... would sign the truce “if the army stops bombing the markets.”")."""
+    text = cue.block_text
+    a, b = piece.start - cue.offset, piece.end - cue.offset
+    if not _open_quote(text[a:b]):
+        return piece
+    for k, ch in enumerate(text[b : b + QUOTE_CLOSE_REACH]):
+        if ch in CLOSING_QUOTES:
+            return Piece(piece.start, piece.end + k + 1)
+        if ch not in ".,;:!? ":
+            break
+    return piece
+
+
 def _verb_content(cue: Cue, verb: "Token", cue_tokens: frozenset[int]) -> tuple[Piece | None, "Token | None"]:
     # 1. a clausal complement, the nearest one after the verb first ("X said Monday that ...")
     for child in list(verb.rights) + list(reversed(list(verb.lefts))):
         if child.dep_ in CLAUSE_DEPS:
-            return _content_piece(cue, child, cue_tokens), child
+            piece = _content_piece(cue, child, cue_tokens)
+            return _with_trailing_condition(cue, piece, verb, child, cue_tokens), child
     # 1b. a "that" clause the parser attached elsewhere: "warned on Tuesday that the war could last years"
     for child in verb.rights:
         first = child.left_edge

@@ -155,6 +155,10 @@ def _prep_condition(prep: "Token", lex: Lexicon) -> Iterable[tuple[int, int]]:
         # "in exchange for X" / "on condition that X" / "on the basis of X"
         if any(c.dep_ in {"prep", "acl", "ccomp", "relcl"} for c in objects[0].children):
             yield _extend_left(prep, lex), _subtree_end(prep)
+        else:  # "in exchange" with its "for X" hung beside it on the same head
+            after = prep.doc[_subtree_end(prep) + 1] if _subtree_end(prep) + 1 < len(prep.doc) else None
+            if after is not None and after.lower_ == "for" and after.head.i == prep.head.i and after.dep_ == "prep":
+                yield _extend_left(prep, lex), _subtree_end(after)
 
 
 
@@ -273,8 +277,13 @@ def find_conditions(path: list["Token"], piece: Piece, lex: Lexicon) -> list[Spa
     """Condition spans attached to a path (negotiation word up to the statement head), in text order."""
     found: dict[tuple[int, int], None] = {}
     for node in path:
-        # an infinitive on a path noun carries the terms of the thing: "a deal to free X in exchange for Y"
-        for acl in (c for c in node.children if c.dep_ == "acl" and node.pos_ in {"NOUN", "PROPN"}):
+        # an infinitive on a path noun carries the terms of the thing: "a deal to free X in exchange for Y";
+        # so does one beside the path: "ready for a deal to free X in exchange for Y" (spaCy: ready -> to free)
+        on_path = {t.i for t in path}
+        infinitives = [c for c in node.children if c.i not in on_path and (
+            (c.dep_ == "acl" and node.pos_ in {"NOUN", "PROPN"})
+            or (c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))]
+        for acl in infinitives:
             for child in (c for c in acl.children if c.dep_ == "prep"):
                 for first, last in _prep_condition(child, lex):
                     first, last = _clip(piece, first, last)
