@@ -74,6 +74,13 @@ def _summary(statements: list[Statement]) -> list[tuple[str, str, str | None]]:
         ("The spokesman said the ceasefire would hold, adding that monitors would arrive if invited.",
          [("indirect", "the ceasefire would hold", "said"),
           ("indirect", "monitors would arrive if invited", "adding")]),
+        # two coordinated "that" clauses of one cue are two statements
+        ("The envoy said Baku had withdrawn its proposal and that talks would resume only after the vote.",
+         [("indirect", "Baku had withdrawn its proposal", "said"),
+          ("indirect", "talks would resume only after the vote", "said")]),
+        # ... but one clause with coordinated verbs is one
+        ("The envoy said Baku had withdrawn its proposal and would table a new one.",
+         [("indirect", "Baku had withdrawn its proposal and would table a new one", "said")]),
         # scare quotes with no cue are not statements
         ("The so-called “peace plan” was never published.", []),
         ("Officials spoke of a 'special operation' in the region.", []),

@@ -26,7 +26,7 @@ from ..records import Article, Span, Speaker, Statement
 from .channels import find_channel
 from .cues import Cue, find_cues
 from .quotes import Quote, find_quotes
-from .reported import Frame, Piece, frame_for
+from .reported import Frame, Piece, frame_for, split_coordinated
 from .speakers import SpeakerResolver
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -99,7 +99,7 @@ def _sentences(blocks: Sequence[Block], quotes: Sequence[Quote]) -> list[Sentenc
             found = find_cues(sent, block.start, headline=headline, block_text=block_text)
             cues: list[Cue] = [c for c in found if not _inside(c.start, quotes, starts)]
             cue_tokens = frozenset(c.token.i for c in cues)
-            frames = tuple(frame_for(c, cue_tokens) for c in cues)
+            frames = tuple(f for c in cues for f in split_coordinated(frame_for(c, cue_tokens)))
             out.append(Sentence(k, sent, block.start + sent.start_char, block.start + sent.end_char, frames))
     return out
 

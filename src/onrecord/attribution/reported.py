@@ -52,6 +52,8 @@ TRAILING_CONDITION_OPENERS = frozenset({"if", "unless", "provided", "providing",
 TRAILING_CONDITION_PAIRS = frozenset({("so", "long"), ("as", "long"), ("only", "if"), ("only", "after"),
                                       ("only", "once"), ("only", "when"), ("on", "condition"), ("in", "exchange"),
                                       ("in", "return")})
+# Conjunctions joining two reported "that" clauses of one cue.
+COORDINATORS = frozenset({"and", "but"})
 # Closing quotation marks a content span that opened a quotation may run on to, at most this far after it.
 CLOSING_QUOTES = "\"”»"
 QUOTE_CLOSE_REACH = 3
@@ -326,6 +328,30 @@ def _noun_frame(cue: Cue) -> Frame:
             content, head = _content_piece(cue, child), child
             break
     return Frame(cue, source, content, head)
+
+
+def split_coordinated(frame: Frame) -> tuple[Frame, ...]:
+    """One frame per reported clause when the content coordinates two "that" clauses ("said X and that Y",
+    "said X, but that Y"): each is a statement of its own, with the same cue and speaker."""
+    head, content = frame.content_head, frame.content
+    if head is None or content is None:
+        return (frame,)
+    cue = frame.cue
+    for child in head.rights:
+        first = child.left_edge
+        if not (child.pos_ in ("VERB", "AUX") and first.lower_ == "that" and first.dep_ == "mark" and first.i > 0):
+            continue
+        joint = head.doc[first.i - 1]
+        if joint.dep_ != "cc" or joint.lower_ not in COORDINATORS:
+            continue
+        end = _subtree_bounds(child)[1]
+        before = _trimmed(cue, content.start - cue.offset, joint.idx, CONTENT_TRIM_START, CONTENT_TRIM_END)
+        after = _trimmed(cue, first.idx + len(first.text), min(end, content.end - cue.offset),
+                         CONTENT_TRIM_START, CONTENT_TRIM_END)
+        if before is None or after is None:
+            return (frame,)
+        return (Frame(cue, frame.source, _closed(cue, before), head), Frame(cue, frame.source, _closed(cue, after), child))
+    return (frame,)
 
 
 def frame_for(cue: Cue, cue_tokens: frozenset[int] = frozenset()) -> Frame:
