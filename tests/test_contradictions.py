@@ -129,3 +129,107 @@ def placed(sid, stance, name, start, text, *, affiliation="Freedonia", role=None
 )
 def test_contradictions_occasions_terms_and_sides(statements, pairs):
     assert {(c.a, c.b) for c in find_contradictions(statements)} == pairs
+
+
+def in_article(*parts):
+    """An article text from plain strings and statements (built with ``placed`` at offset 0): returns the
+    text and the statements moved to their offsets in it."""
+    import dataclasses
+
+    text, out = "", []
+    for part in parts:
+        if isinstance(part, str):
+            text += part
+            continue
+        shift = len(text)
+        out.append(dataclasses.replace(
+            part, start=part.start + shift, end=part.end + shift,
+            conditions=tuple(Span(c.start + shift, c.end + shift, c.text) for c in part.conditions)))
+        text += part.text
+    return text, out
+
+
+def test_a_time_change_the_article_marks_makes_a_shift():
+    text, statements = in_article(
+        "In the morning the spokesman said ", placed("s1", "reject", "Ann Adams", 0, "there would be no talks"),
+        ".\n\nBy the evening he struck another tone and said ",
+        placed("s2", "open", "Ann Adams", 0, "Freedonia was ready to talk at any moment"), ".")
+    assert [(c.a, c.b, c.kind) for c in find_contradictions(statements, text)] == [("s1", "s2", "shift")]
+    # without the marker the two adjacent statements are one qualified remark
+    text, statements = in_article(
+        "The spokesman said ", placed("s1", "reject", "Ann Adams", 0, "there would be no talks"),
+        ".\n\nHe said ", placed("s2", "open", "Ann Adams", 0, "Freedonia was ready to talk at any moment"), ".")
+    assert find_contradictions(statements, text) == []
+    # a time phrase in another paragraph, far from the later statement, marks nothing
+    text, statements = in_article(
+        "By the evening it rained. The spokesman said ", placed("s1", "reject", "Ann Adams", 0, "there would be no talks"),
+        ".\n\nHe said ", placed("s2", "open", "Ann Adams", 0, "Freedonia was ready to talk at any moment"), ".")
+    assert find_contradictions(statements, text) == []
+
+
+@pytest.mark.parametrize(
+    ("going", "rival", "pairs"),
+    [
+        # one side says the talks go ahead, another of its officials refuses talks
+        ("the delegations will meet again in Vienna next week", ("Freedonia", "there will be no negotiations"),
+         {("s1", "s2")}),
+        ("the next round has been agreed for Monday", ("Freedonia", "there will be no negotiations"), {("s1", "s2")}),
+        # a refusal by the other side is disagreement, not a contradiction
+        ("the delegations will meet again in Vienna next week", ("Sylvania", "there will be no negotiations"), set()),
+        # a plan with a condition, or a negated one, is not the talks going ahead
+        ("the delegations will meet again only if the lists are agreed", ("Freedonia", "there will be no negotiations"),
+         set()),
+        ("the delegations will not meet again", ("Freedonia", "there will be no negotiations"), set()),
+    ],
+)
+def test_a_refusal_contradicts_talks_going_ahead(going, rival, pairs):
+    side, refusal = rival
+    statements = [placed("s1", "neutral", "Ann Adams", 0, going),
+                  placed("s2", "reject", "Bob Brown", 600, refusal, affiliation=side)]
+    assert {(c.a, c.b) for c in find_contradictions(statements)} == pairs
+
+
+def test_two_demands_to_stop_attacks_are_not_a_clash():
+    a = st("s1", "reject", "Ann Adams", "Freedonia", counterpart="Sylvania",
+           conditions=["while Sylvania kept attacking our power plants"],
+           text="no new truce while Sylvania kept attacking our power plants")
+    b = st("s2", "conditional", "Bob Brown", "Sylvania", counterpart="Freedonia",
+           conditions=["if Freedonia stopped shelling the dam"],
+           text="Sylvania would restore the truce if Freedonia stopped shelling the dam")
+    assert stances_conflict(a, b) is None
+
+
+def blamer(sid, name, side, start, text, about=False):
+    s = placed(sid, "neutral", name, start, text, affiliation=side)
+    import dataclasses
+
+    return dataclasses.replace(s, about_negotiations=about, stance="neutral" if about else None)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "pairs"),
+    [
+        # each side blames the other for holding up one agreement
+        (blamer("s1", "Olena Koval", "Ukraine", 0, "the exchange was delayed for weeks because Moscow kept changing "
+                                                   "the lists"),
+         blamer("s2", "Irina Sokolova", "Russia", 300, "Kyiv alone was to blame for the delay"), {("s1", "s2")}),
+        # one blames, the other denies for its own side
+        (blamer("s1", "Ivan Petrov", "Russia", 0, "Ukraine violated the truce fourteen times"),
+         blamer("s2", "Taras Bondar", "Ukraine", 300, "Ukraine has never violated the truce"), {("s1", "s2")}),
+        (blamer("s1", "Ivan Petrov", "Russia", 0, "Ukraine violated the truce fourteen times"),
+         blamer("s2", "Taras Bondar", "Ukraine", 300, "we did not breach the truce once"), {("s1", "s2")}),
+        # accusations of separate attacks are not a dispute over an agreement
+        (blamer("s1", "Ivan Petrov", "Russia", 0, "Ukrainian drones struck a refinery in Ryazan"),
+         blamer("s2", "Taras Bondar", "Ukraine", 300, "Russian missiles hit a school in Kharkiv"), set()),
+        # both blame the same side: no dispute
+        (blamer("s1", "Ivan Petrov", "Russia", 0, "Ukraine violated the truce fourteen times"),
+         blamer("s2", "Taras Bondar", "Ukraine", 300, "Russia says Ukraine violated the truce, which we reject"), set()),
+        # one side only
+        (blamer("s1", "Ivan Petrov", "Russia", 0, "Ukraine violated the truce fourteen times"),
+         blamer("s2", "Oleg Orlov", "Russia", 300, "Kyiv has wrecked the moratorium"), set()),
+    ],
+)
+def test_opposing_sides_blaming_each_other_over_an_agreement(a, b, pairs):
+    found = find_contradictions([a, b])
+    assert {(c.a, c.b) for c in found} == pairs
+    assert all(c.kind == "clash" and "blames" in c.why for c in found)

@@ -4,14 +4,22 @@ Kinds, judged on the filled Statement records alone (so the same test works acro
 
 - ``contradiction``: one actor, or two actors of one side, say both "no talks" (reject) and "we never
   refused / we are open" (open);
+- ``contradiction`` also covers a refusal of talks against a statement of the same side that talks are going
+  ahead ("The delegations will meet again in Istanbul"): ``GOING_AHEAD``, neutral, no negation or terms;
 - ``shift``: the same actor, with the article marking a change of time (different ``said_on`` days, or
   different day words when no date could be resolved);
 - ``clash``: opposing sides, each refusing talks on terms aimed at the other: both frame talks with
   preconditions, at least one rejects, at least one names the other side as its counterpart, and the terms
   of one touch the issue the other speaks of (a shared content word: "an end to the war" / "would not end
-  the war until ..."); terms on unrelated issues are not a clash.
+  the war until ..."); terms on unrelated issues are not a clash, nor two demands that the other side stop
+  its attacks (``HOSTILITIES``: both can be met).
 - ``shift`` also covers one actor moving between reject and conditional on different days.
 
+- ``shift`` also covers a change the article marks between two statements of one actor on one day ("By the
+  evening, the spokesman struck a different tone"): a time-change phrase (``TIME_CHANGE``) in the text between
+  them, when the article text is given;
+- ``clash`` also covers opposing sides' factual claims about one agreement that cannot both hold (each blames
+  the other for breaking it, or one blames and the other denies): ``onrecord.disputes``, within one article.
 - ``shift`` also covers one actor moving between any two positions (or between two sets of terms) on
   different days: "saw no point in talking to him" last week, "ready to meet him" now.
 
@@ -37,6 +45,7 @@ import re
 from itertools import combinations
 from typing import Sequence
 
+from .disputes import blame_of, disputed
 from .records import Contradiction, Statement
 from .stance.counterpart import person_side, speaker_side
 from .stance.lexicon import load_lexicon
@@ -67,6 +76,24 @@ CONTENT_OPENINGS = ("that ", "which ", "who ", "without ")
 # short news paragraphs (a quote and its paraphrase); set on the repo examples, where one speaker's qualified
 # offers ("open to contacts, but ...") lie 0-250 characters apart.
 OCCASION_CHARS = 250
+# A neutral statement that talks go ahead, which a refusal of talks by the same side contradicts.
+GOING_AHEAD = re.compile(
+    r"\b(?:(?:will|would|shall|are to|is to|are due to|is due to)\s+(?:\w+\s+)?(?:meet|take place|be held|resume|"
+    r"reconvene|convene|go ahead|sit down)|(?:has|have) been (?:agreed|scheduled|set)|(?:was|were) scheduled)\b",
+    re.IGNORECASE,
+)
+NEGATED = re.compile(r"\b(?:not|no|never|nor|n't|unless|if|only)\b", re.IGNORECASE)
+# Words of attacks: opposing demands that the other side stop them can both be met (not a clash).
+HOSTILITIES = re.compile(r"\b(?:attack\w*|shell\w*|strik\w*|bomb\w*|firing|drones?|missiles?|offensives?|"
+                         r"raids?|assaults?)\b", re.IGNORECASE)
+# Phrases in the text between two statements that mark a later (or earlier) moment of the same story.
+TIME_CHANGE = re.compile(
+    r"\b(?:by (?:the )?(?:evening|afternoon|morning|nightfall|the end of the day)|later (?:that|the same|in the) "
+    r"(?:day|evening|night|afternoon|week)|(?:hours|a day|days|a week|weeks|a month) (?:later|earlier|before)|"
+    r"the (?:next|following) (?:day|morning|evening)|(?:last|a) week ago|only a week ago|earlier (?:this|that) "
+    r"(?:week|month|day)|in the evening|that evening|overnight)\b",
+    re.IGNORECASE,
+)
 
 
 def _fold(value: str | None) -> str | None:
@@ -137,10 +164,12 @@ def _aims_at(statement: Statement, other: Statement) -> bool:
     return bool(target) and target in {_side(other), _fold(other.speaker.name)}
 
 
-def stances_conflict(a: Statement, b: Statement, same_occasion: bool = False) -> str | None:
+def stances_conflict(a: Statement, b: Statement, same_occasion: bool = False,
+                     marked_change: bool = False) -> str | None:
     """The kind of conflict between two statements ("contradiction" | "shift" | "clash"), or None.
 
-    ``same_occasion``: the two are adjacent statements of one speaker in one passage (see the module docstring).
+    ``same_occasion``: the two are adjacent statements of one speaker in one passage (see the module docstring);
+    ``marked_change``: the article marks a change of time between them (``TIME_CHANGE``).
     """
     if a is b or not (a.about_negotiations and b.about_negotiations):
         return None
@@ -149,12 +178,12 @@ def stances_conflict(a: Statement, b: Statement, same_occasion: bool = False) ->
     side_a, side_b = _side(a), _side(b)
     stances = {a.stance, b.stance}
     same_actor = _same_actor(a, b)
-    if same_actor and _time_changed(a, b) and stances <= POSITIONS:
+    if same_actor and (_time_changed(a, b) or marked_change) and stances <= POSITIONS:
         if len(stances) == 2 or (stances == {"conditional"} and _different_terms(a, b)):
             return "shift"  # one actor, another day, another position (or other terms)
     if not (_same_negotiation(a, b) or _aims_at(a, b) or _aims_at(b, a)):
         return None
-    if stances == CONFLICTING:
+    if stances == CONFLICTING or (stances == {"reject", "neutral"} and _goes_ahead(a if a.stance == "neutral" else b)):
         if same_occasion or _refuses_terms_only(a) or _refuses_terms_only(b):
             return None
         if same_actor or _one_side(a, b):
@@ -163,9 +192,23 @@ def stances_conflict(a: Statement, b: Statement, same_occasion: bool = False) ->
     opposing = side_a is not None and side_b is not None and side_a != side_b
     terms = {a.stance, b.stance} <= {"reject", "conditional"} and "reject" in {a.stance, b.stance}
     if opposing and terms and a.conditions and b.conditions and (_aims_at(a, b) or _aims_at(b, a)):
-        if _shared_issue(a, b):
+        if _shared_issue(a, b) and not (_halts_fighting(a) and _halts_fighting(b)):
             return "clash"
     return None
+
+
+def _goes_ahead(statement: Statement) -> bool:
+    """A neutral statement that talks are going ahead ("The delegations will meet again in Istanbul", "the next
+    round would take place on Monday"), with no negation and no terms."""
+    text = statement.text
+    return (statement.stance == "neutral" and not statement.conditions and bool(GOING_AHEAD.search(text))
+            and not NEGATED.search(text))
+
+
+def _halts_fighting(statement: Statement) -> bool:
+    """Terms about the other side's attacks ("while Kyiv kept attacking", "if Russia stopped shelling"): two such
+    demands can both be met, so they are not a clash."""
+    return any(HOSTILITIES.search(c.text) for c in statement.conditions)
 
 
 def _different_terms(a: Statement, b: Statement) -> bool:
@@ -236,9 +279,19 @@ def explain(a: Statement, b: Statement, kind: str) -> str:
     return line
 
 
-def _occasions(ordered: Sequence[Statement]) -> dict[str, int]:
+def _marked_change(a: Statement, b: Statement, text: str | None) -> bool:
+    """Does the article mark a change of time between the two statements: a time-change phrase between them,
+    in the paragraph of the later one ("By the evening, the spokesman struck a different tone. ... he said")?"""
+    if not text:
+        return False
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    paragraph = max(text.rfind("\n", 0, second.start) + 1, first.end)
+    return bool(TIME_CHANGE.search(text, paragraph, second.start))
+
+
+def _occasions(ordered: Sequence[Statement], text: str | None = None) -> dict[str, int]:
     """Runs of adjacent statements of one speaker (no other speaker between, at most OCCASION_CHARS apart, no
-    change of day): statement id -> run number."""
+    change of day, no time-change phrase between): statement id -> run number."""
     runs: dict[str, int] = {}
     run = 0
     previous: Statement | None = None
@@ -247,6 +300,7 @@ def _occasions(ordered: Sequence[Statement]) -> dict[str, int]:
             _same_actor(previous, statement)
             and statement.start - previous.end <= OCCASION_CHARS
             and not _time_changed(previous, statement)
+            and not _marked_change(previous, statement, text)
         ):
             run += 1
         runs[statement.id] = run
@@ -254,16 +308,31 @@ def _occasions(ordered: Sequence[Statement]) -> dict[str, int]:
     return runs
 
 
-def find_contradictions(statements: Sequence[Statement]) -> list[Contradiction]:
+def _explain_dispute(a: Statement, b: Statement) -> str:
+    def claim(s: Statement) -> str:
+        blame = blame_of(s, _side(s))
+        verb = "denies blame" if blame is not None and blame.denies and not blame.accuses else "blames the other side"
+        return f'{_who(s)} {verb} ("{_short(s.text)}")'
+
+    return f"{claim(a)}; {claim(b)}"
+
+
+def find_contradictions(statements: Sequence[Statement], text: str | None = None) -> list[Contradiction]:
     """Conflicting pairs among one article's statements, in text order; relays of a statement are skipped;
-    one speaker's adjacent statements on one occasion are not paired with each other."""
+    one speaker's adjacent statements on one occasion are not paired with each other.
+
+    ``text``: the article text, to read time-change phrases between statements (``TIME_CHANGE``)."""
     out: list[Contradiction] = []
     ordered = sorted(statements, key=lambda s: (s.start, s.end))
-    occasions = _occasions(ordered)
+    occasions = _occasions(ordered, text)
     for a, b in combinations(ordered, 2):
         if a.via == b.id or b.via == a.id:
             continue
-        kind = stances_conflict(a, b, occasions.get(a.id) is not None and occasions.get(a.id) == occasions.get(b.id))
+        same_occasion = occasions.get(a.id) is not None and occasions.get(a.id) == occasions.get(b.id)
+        marked = _same_actor(a, b) and _marked_change(a, b, text)
+        kind = stances_conflict(a, b, same_occasion, marked)
         if kind:
             out.append(Contradiction(a.id, b.id, kind, explain(a, b, kind)))
+        elif a.zone not in UNPAIRED_ZONES and b.zone not in UNPAIRED_ZONES and disputed(a, b, _side(a), _side(b)):
+            out.append(Contradiction(a.id, b.id, "clash", _explain_dispute(a, b)))
     return out

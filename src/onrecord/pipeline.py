@@ -157,7 +157,7 @@ def analyze_article(
         statements = apply_stance(article, statements, blocks, warnings)
     # 6. contradictions and events
     with stage(clock, "contradictions+events"):
-        contradictions = find_contradictions(statements)
+        contradictions = find_contradictions(statements, article.text)
         events = events_for(statements)
     analysis = Analysis(article=article, zones=tuple(zones), statements=tuple(statements), events=tuple(events),
                         contradictions=tuple(contradictions), warnings=tuple(warnings))

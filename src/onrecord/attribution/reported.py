@@ -337,6 +337,17 @@ def split_coordinated(frame: Frame) -> tuple[Frame, ...]:
     if head is None or content is None:
         return (frame,)
     cue = frame.cue
+    # a second "that" clause hung on the cue verb itself: "said that X, but that Y"
+    verb = cue.token
+    for child in verb.rights:
+        first = child.left_edge
+        if (child.i > head.i and child.dep_ in CLAUSE_DEPS and first.lower_ == "that" and first.dep_ == "mark"
+                and first.i > 0 and head.doc[first.i - 1].dep_ == "cc"
+                and head.doc[first.i - 1].lower_ in COORDINATORS):
+            after = _trimmed(cue, first.idx + len(first.text), _subtree_bounds(child)[1],
+                             CONTENT_TRIM_START, CONTENT_TRIM_END)
+            if after is not None and after.start >= content.end:
+                return (frame, Frame(cue, frame.source, _closed(cue, after), child))
     for child in head.rights:
         first = child.left_edge
         if not (child.pos_ in ("VERB", "AUX") and first.lower_ == "that" and first.dep_ == "mark" and first.i > 0):

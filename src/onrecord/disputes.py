@@ -1,0 +1,121 @@
+"""Opposing sides' claims about one agreement that cannot both be true: each blames the other for breaking,
+delaying or blocking it, or one blames the other and the other denies it ("Ukraine did not stop for a single
+day" / "Ukraine has never violated the moratorium"; "Moscow delayed the swap" / "Kyiv alone was to blame").
+
+Judged on the statement texts within one article (where both speak of the article's agreement), from words
+alone: a blame word (``BLAME``) with a party named near it in the same sentence, the party's side read from
+the lexicon's places and demonyms ("Kyiv", "the Russian side") or "we"/"our" for the speaker's own side.
+Mutual accusations of separate attacks are not disputes: the blame words are those of breaking an agreement
+or a process, and one of the two statements must be about talks or name the agreement (``AGREEMENT``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .records import Statement
+from .stance.counterpart import place_of
+from .stance.lexicon import load_lexicon
+
+__all__ = ["Blame", "blame_of", "disputed"]
+
+# Words of breaking, holding up or refusing an agreement or a process; "did not stop" is blame by itself.
+BLAME = re.compile(
+    r"\b(?:violat\w*|breach\w*|broke|break(?:s|ing)?|delay\w*|block\w*|disrupt\w*|sabotag\w*|derail\w*|"
+    r"stall\w*|torpedo\w*|obstruct\w*|undermin\w*|wreck\w*|to blame|at fault|responsible for|refus\w*|"
+    r"(?:did|does|has|have) not stop\w*|never stopped|kept (?:attacking|shelling|firing|changing|striking))\b",
+    re.IGNORECASE,
+)
+# A negation just before a blame word turns an accusation of one's own side into a denial.
+NEGATION = re.compile(r"\b(?:not|never|no|n't|nothing)\b", re.IGNORECASE)
+NEGATION_REACH = 25
+# Blame words that carry their own negation: never a denial.
+SELF_NEGATED = re.compile(r"\b(?:not stop|never stopped)", re.IGNORECASE)
+# Characters either side of a blame word within which the party it blames is looked for (same sentence).
+PARTY_REACH = 90
+OWN_WORDS = frozenset({"we", "our", "us", "ourselves"})
+# Nouns of an agreement or a process: one statement of a dispute names one, or is about talks.
+AGREEMENT = re.compile(
+    r"\b(?:truce|ceasefire|cease-fire|moratorium|deal|agreement|accord|swap|exchange|talks|negotiation\w*|"
+    r"pause|lists?|memorandum|corridor|evacuation)\b",
+    re.IGNORECASE,
+)
+WORD = re.compile(r"[\w’'.-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Blame:
+    """Whom a statement blames (sides) and whether it denies blame for the speaker's own side."""
+
+    accuses: frozenset[str]
+    denies: bool
+    phrase: str
+
+
+def _parties(text: str, own: str | None) -> list[tuple[int, str]]:
+    """(offset, side) of each party named in the text: places and demonyms, "we"/"our" as the own side."""
+    lex = load_lexicon()
+    words = list(WORD.finditer(text))
+    out: list[tuple[int, str]] = []
+    for k, m in enumerate(words):
+        word = m.group().strip(".’'")
+        if word.lower() in OWN_WORDS and own:
+            out.append((m.start(), own.casefold()))
+            continue
+        for n in (3, 2, 1):
+            if k + n > len(words):
+                continue
+            phrase = " ".join(w.group() for w in words[k : k + n]).rstrip(".’'s").rstrip("’'")
+            side = place_of(phrase, lex)
+            if side:
+                out.append((m.start(), side.casefold()))
+                break
+    return out
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return not re.search(r"[.!?]\s", text[lo:hi])
+
+
+def blame_of(statement: Statement, own: str | None) -> Blame | None:
+    """What the statement blames, or None when it blames nobody."""
+    text = statement.text
+    parties = _parties(text, own)
+    accuses: set[str] = set()
+    denies = False
+    phrase = ""
+    for m in BLAME.finditer(text):
+        near = [(abs(at - m.start()), side) for at, side in parties
+                if abs(at - m.start()) <= PARTY_REACH and _same_sentence(text, at, m.start())]
+        if not near:
+            continue
+        side = min(near)[1]
+        own_side = own.casefold() if own else None
+        before = text[max(0, m.start() - NEGATION_REACH) : m.start()]
+        negated = bool(NEGATION.search(before)) and not SELF_NEGATED.match(m.group())
+        if own_side and side == own_side:
+            denies = denies or negated
+        elif not negated:
+            accuses.add(side)
+        phrase = phrase or text
+    if not accuses and not denies:
+        return None
+    return Blame(frozenset(accuses), denies, phrase)
+
+
+def disputed(a: Statement, b: Statement, side_a: str | None, side_b: str | None) -> bool:
+    """Do two statements of opposing sides blame each other (or one blame and the other deny) over one
+    agreement?"""
+    if not side_a or not side_b or side_a.casefold() == side_b.casefold():
+        return False
+    side_a, side_b = side_a.casefold(), side_b.casefold()
+    if not any(s.about_negotiations or AGREEMENT.search(s.text) for s in (a, b)):
+        return False
+    blame_a, blame_b = blame_of(a, side_a), blame_of(b, side_b)
+    if blame_a is None or blame_b is None:
+        return False
+    a_blames_b = side_b in blame_a.accuses
+    b_blames_a = side_a in blame_b.accuses
+    return (a_blames_b and (b_blames_a or blame_b.denies)) or (b_blames_a and blame_a.denies)
