@@ -1,5 +1,5 @@
 """Print the attribution gate's figures now (PolNeAR dev all / speech-only / quoted-only, the shared examples,
-the repository examples), and with --pin write them, rounded down to two decimals, as the floors in
+the repository examples, the held-out set in tests/data/heldout), and with --pin write them, rounded down to two decimals, as the floors in
 tests/gates/attribution_floors.json. A floor is only raised this way; lowering one is an explained hand edit.
 
     .venv/bin/python scripts/measure_gates.py [--pin]
@@ -16,6 +16,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 FLOORS = REPO / "tests" / "gates" / "attribution_floors.json"
+HELDOUT = REPO / "tests" / "data" / "heldout"
 POLNEAR_KEYS = ("f1", "precision", "recall", "speaker_accuracy")
 GOLD_KEYS = ("f1", "precision", "recall", "speaker_accuracy", "kind_accuracy", "about_negotiations_accuracy",
              "stance_accuracy", "channel_accuracy", "condition_recall", "contradiction_recall",
@@ -35,7 +36,8 @@ def measure() -> dict:
         fig = score_polnear(articles, analyses, verbs=verbs, **kw).figures()
         out["polnear_dev"][label] = {k: fig[k] for k in POLNEAR_KEYS}
     for name, arts, gold in (("shared_examples", SHARED / "examples", SHARED / "gold"),
-                             ("repo_examples", REPO / "examples" / "articles", REPO / "examples" / "gold")):
+                             ("repo_examples", REPO / "examples" / "articles", REPO / "examples" / "gold"),
+                             ("heldout", HELDOUT / "articles", HELDOUT / "gold")):
         fig = score_gold(arts, gold).figures()
         out[name] = {k: fig[k] for k in GOLD_KEYS}
     return out

@@ -71,3 +71,14 @@ def test_attribution_gate_repo_examples():
     assert scores.articles >= 1 and scores.tp + scores.fn > 0
     drops = _below_floors("repo_examples", scores, FLOORS["repo_examples"])
     assert not drops, "\n".join(drops)
+
+
+@pytest.mark.slow
+def test_attribution_gate_heldout():
+    """Articles written for evaluation by someone who did not see onrecord's output (tests/data/heldout)."""
+    heldout = EXAMPLES.parent / "tests" / "data" / "heldout"
+    assert any((heldout / "gold").glob("*.json")), f"no gold files in {heldout / 'gold'}"
+    scores = score_gold(heldout / "articles", heldout / "gold")
+    assert scores.articles == 6 and scores.tp + scores.fn > 0
+    drops = _below_floors("heldout", scores, FLOORS["heldout"])
+    assert not drops, "\n".join(drops)

@@ -2,7 +2,7 @@
 
 Each case is one sentence, the exact substring that is the statement, and the expected
 about_negotiations, stance, conditions (exact substrings) and counterpart; ``side`` is the speaker's
-side when the case needs it (a claim about the other side is neutral only if we know who speaks).
+side when the case needs it (``role`` the speaker's role) (a claim about the other side is neutral only if we know who speaks).
 Optional ``context`` is a paragraph before the sentence (the article so far), and ``previous`` a statement
 of the same speaker inside it: cases where only the surrounding text makes a statement about talks.
 Metrics follow the contract's scoring rules: stance accuracy where the case has a stance; a condition
@@ -34,6 +34,7 @@ class Case:
     side: str | None
     context: str | None = None
     previous: str | None = None
+    role: str | None = None
 
     @property
     def kind(self) -> str:
@@ -86,7 +87,7 @@ def case_text(case: Case) -> tuple[str, int]:
 def run_case(case: Case, nlp) -> Statement:
     text, at = case_text(case)
     blocks = [Block(nlp(case.sentence), at, "body")]
-    speaker = Speaker(affiliation=case.side)
+    speaker = Speaker(affiliation=case.side, role=case.role)
     statements = []
     if case.context is not None:
         blocks.insert(0, Block(nlp(case.context), 0, "body"))

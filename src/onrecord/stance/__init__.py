@@ -28,21 +28,25 @@ from .context import pieces_for
 from .surroundings import Earlier, about_talks_around, block_index
 from .counterpart import speaker_side
 from .framing import STANCE_RANK, Frame, Reading, read_statement
-from .lexicon import load_lexicon
+from .lexicon import Lexicon, load_lexicon
+from .venues import with_venues
 
 __all__ = ["apply_stance", "read_stance", "Reading"]
 
 
 def read_stance(
-    statement: Statement, blocks: Sequence[Block], earlier: Sequence[Earlier] | None = None
+    statement: Statement, blocks: Sequence[Block], earlier: Sequence[Earlier] | None = None,
+    lex: Lexicon | None = None,
 ) -> Reading | None:
     """The framing of one statement, or None when it is not about negotiations (or not in any block).
 
     ``earlier``: the article's statements before this one, already read; with them, a statement with only
-    weak words is read when its surroundings are about talks.
+    weak words is read when its surroundings are about talks. ``lex``: the article's lexicon (with its venues,
+    ``venues.with_venues``); the packaged one by default.
     """
-    lex = load_lexicon()
-    frame = Frame(statement.kind, speaker_side(statement.speaker, lex), statement.speaker.name)
+    lex = lex if lex is not None else load_lexicon()
+    frame = Frame(statement.kind, speaker_side(statement.speaker, lex), statement.speaker.name,
+                  statement.speaker.role)
     readings: list[Reading] = []
     pieces = pieces_for(statement.start, statement.end, blocks)
     finder = find_anchors
@@ -67,8 +71,9 @@ def apply_stance(
     """New statements with about_negotiations, stance, counterpart and conditions filled in."""
     out: list[Statement] = []
     earlier: list[Earlier] = []
+    lex = with_venues(load_lexicon(), blocks) if statements else load_lexicon()
     for statement in sorted(statements, key=lambda s: (s.start, s.end)):
-        reading = read_stance(statement, blocks, earlier)
+        reading = read_stance(statement, blocks, earlier, lex)
         earlier.append(Earlier(statement, reading is not None, block_index(statement, blocks)))
         if reading is None:
             out.append(

@@ -5,7 +5,8 @@ a peace word ("peace plan", "diplomatic track", "prisoner exchange"), a negotiat
 an idiom ("sit down with", "come to terms", "negotiating table"), or a party verb or noun ("talk",
 "meet", "meeting") when it has a party (a with-phrase or object naming a country, organisation or
 person) or a political subject ("we will not talk"), and is not about a topic ("talk about the weather").
-Idioms read on the parse: a door that is open, kept open or closed ("the door to peace remains open"), and
+A place the article names as the venue of its talks is one when the statement goes there or is there
+("no more trips to Brussels": ``venues.py``). Idioms read on the parse: a door that is open, kept open or closed ("the door to peace remains open"), and
 "end" with a war as its object ("would not end the war until ...", "an end to the fighting").
 
 Weak words (``lex.weak_terms``: "the text", "the next session", "violations") are anchors only as the object
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Iterable
 from .context import Piece
 from .counterpart import PARTY_LABELS, PARTY_PRONOUNS, place_of
 from .lexicon import Lexicon
+from .venues import is_venue
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -75,7 +77,7 @@ def _is_deal_object(token: "Token", lex: Lexicon) -> bool:
 
 def _is_term(token: "Token", lex: Lexicon) -> bool:
     lower, lemma = token.lower_, _lemma(token)
-    if _is_door(token, lex) or _is_end_of_war(token, lex):
+    if _is_door(token, lex) or _is_end_of_war(token, lex) or is_venue(token, lex):
         return True
     if token.pos_ == "ADJ" and (lemma in lex.adjective_terms or lower in lex.adjective_terms):
         return True

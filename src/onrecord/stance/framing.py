@@ -76,6 +76,7 @@ class Frame:
     kind: str  # "direct" | "indirect"
     own_side: str | None
     speaker_name: str | None
+    speaker_role: str | None = None
 
 
 def _lemma(token: "Token") -> str:
@@ -138,6 +139,14 @@ def _stance_head(token: "Token", lex: Lexicon) -> list["Token"]:
     return []
 
 
+def _names_own_group(head: str, frame: Frame) -> bool:
+    """Is a group noun ("rebels", "separatists") the one the speaker's role names ("rebel leader")?"""
+    if not frame.speaker_role:
+        return False
+    stem = head[:-1] if head.endswith("s") else head
+    return any(word.startswith(stem) for word in frame.speaker_role.lower().split())
+
+
 def _subject_role(subject: "Token", piece: Piece, lex: Lexicon, frame: Frame, counterpart: str | None) -> str:
     lower = subject.lower_
     if subject.dep_ in {"expl", "csubj", "csubjpass"} or lower in {"it", "this", "that", "there"}:
@@ -163,7 +172,8 @@ def _subject_role(subject: "Token", piece: Piece, lex: Lexicon, frame: Frame, co
         if head in lex.neutral_heads or subject.lower_ in lex.neutral_heads:
             return OTHER  # "both sides", "the delegations": a report on the parties, no one's own position
         if head in lex.other_heads or subject.lower_ in lex.other_heads:
-            return OTHER
+            # "the rebels" in a rebel leader's reported words are the speaker's own side
+            return SPEAKER if _names_own_group(head, frame) else OTHER
         if head in lex.own_heads or subject.lower_ in lex.own_heads:
             return SPEAKER
         return NONE

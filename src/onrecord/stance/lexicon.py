@@ -73,6 +73,8 @@ class Lexicon:
     deal_only_terms: frozenset[str]
     item_idioms: frozenset[str]
     institution_words: frozenset[str]
+    # Per article, not in the JSON file: places the article names as the venue of talks (``stance/venues.py``).
+    venues: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -82,7 +84,8 @@ def load_lexicon() -> Lexicon:
     sets = {
         name: frozenset(raw[name])
         for name in Lexicon.__dataclass_fields__
-        if name not in {"phrases", "weak_phrases", "negative_particles", "negative_phrases", "places", "demonyms"}
+        if name not in {"phrases", "weak_phrases", "negative_particles", "negative_phrases", "places", "demonyms",
+                        "venues"}
     }
     return Lexicon(
         **sets,

@@ -1,0 +1,73 @@
+"""Places an article names as the venue of talks, so that going there is about the talks.
+
+"The Doha process", "the Brussels dialogue", "the Pretoria agreement", "talks in Istanbul", "the meeting in
+Addis Ababa": once the article ties a place to the talks, a statement that only says "we will send nobody
+back to Doha", "no more trips to Brussels" or "our delegation will be in Brussels next week" is about them
+(the place, as the object of "to", "in" or "at", is a negotiation word of that article: ``about._is_term``).
+
+Learnt from the parses the stage already has (every parsed paragraph of the article), never from the lexicon's
+places alone: a capital is a venue only where the article says so.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Sequence
+
+from .lexicon import Lexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+    from ..nlp import Block
+
+# Nouns of a negotiating process whose place names a venue ("the Doha process", "the Jeddah platform").
+PROCESS_NOUNS = frozenset({"talks", "negotiation", "negotiations", "dialogue", "process", "round", "platform",
+                           "format", "agreement", "accord", "accords", "deal", "summit", "meeting", "conference",
+                           "memorandum", "declaration", "ceasefire", "truce"})
+# Prepositions that place talks somewhere ("talks in Doha", "the meeting at Lancaster House").
+PLACING_PREPS = frozenset({"in", "at"})
+# Prepositions through which a statement goes to, or is at, a venue.
+VENUE_PREPS = frozenset({"to", "in", "at"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _is_process(token: "Token") -> bool:
+    return token.lemma_.lower() in PROCESS_NOUNS or token.lower_ in PROCESS_NOUNS
+
+
+def _place_words(token: "Token", compound: bool = False) -> list[str]:
+    """The token's word when it names a place; a proper-noun modifier the recogniser left unlabelled counts
+    too ("the Jeddah platform")."""
+    if token.ent_type_ in PLACE_LABELS or (compound and token.pos_ == "PROPN" and not token.ent_type_):
+        return [token.lower_]
+    return []
+
+
+def learn_venues(blocks: Sequence["Block"]) -> frozenset[str]:
+    """Lower-cased place words (the head word of each place name) the article ties to talks."""
+    found: set[str] = set()
+    for block in blocks:
+        for token in block.doc:
+            if token.pos_ not in {"NOUN", "PROPN"} or not _is_process(token):
+                continue
+            for child in token.children:
+                if child.dep_ in {"compound", "nmod", "amod", "poss"}:
+                    found.update(_place_words(child, compound=True))
+                elif child.dep_ == "prep" and child.lower_ in PLACING_PREPS:
+                    for place in child.children:
+                        if place.dep_ == "pobj":
+                            found.update(_place_words(place))
+    return frozenset(found)
+
+
+def with_venues(lex: Lexicon, blocks: Sequence["Block"]) -> Lexicon:
+    """The lexicon with the article's venues (the same object when it names none)."""
+    venues = learn_venues(blocks)
+    return dataclasses.replace(lex, venues=venues) if venues else lex
+
+
+def is_venue(token: "Token", lex: Lexicon) -> bool:
+    """A venue of the article's talks as the object of "to", "in" or "at" ("back to Doha")."""
+    return (bool(lex.venues) and token.lower_ in lex.venues and token.dep_ == "pobj"
+            and token.head.lower_ in VENUE_PREPS)
