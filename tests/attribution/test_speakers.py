@@ -328,3 +328,30 @@ def test_speakers_add_name_on_shared_registry_raises(nlp):
     resolver = _resolver(nlp, "Nobody said anything.", None)
     with pytest.raises(RegistryError):
         resolver.add_name("Oleksandr Merezhko", "lawmaker", "Ukraine")
+
+
+def test_a_name_the_tagger_calls_an_organisation_is_a_person_with_a_role_in_apposition_and_its_surname_follows():
+    import onrecord
+
+    text = ("“There is no dialogue,” Dragan Vuksanović, director of the government's office for refugees, told "
+            "the agency.\n\nBy the evening, Vuksanović told the broadcaster that the talks would go on.")
+    names = [s.speaker.name for s in onrecord.analyze(text, id="t").statements]
+    assert names == ["Dragan Vuksanović", "Dragan Vuksanović"]
+
+
+def test_a_given_name_alone_finds_the_one_full_name_it_starts():
+    import onrecord
+
+    text = ("“Not one day before,” Tesfaye Bekele, a government spokesman, said.\n\n"
+            "“The government has kept every promise,” Tesfaye said.")
+    assert [s.speaker.name for s in onrecord.analyze(text, id="t").statements] == ["Tesfaye Bekele"] * 2
+
+
+def test_a_place_after_for_or_to_in_a_role_is_a_portfolio_not_a_side():
+    from onrecord.stance.counterpart import side_of_text
+    from onrecord.stance.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert side_of_text("director of the government's Office for Kosovo", lex) is None
+    assert side_of_text("ambassador to the United States", lex) is None
+    assert side_of_text("Ukraine's special envoy for the Middle East", lex) == "Ukraine"

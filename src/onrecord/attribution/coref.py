@@ -258,7 +258,8 @@ class ArticleEntities:
 
     def looks_like_person(self, ent: "SpacySpan") -> bool:
         """PERSON entities, and proper names the small model tags ORG/GPE that read as a person: a title
-        or role right before them, a known first name, or a registry person."""
+        or role right before them or in apposition ("Dragan Vuksanović, director of ..."), a known first
+        name, or a registry person."""
         if ent.label_ == "PERSON":  # a capital the small model tags PERSON ("Kyiv") is not one
             return self.registry.country_of(ent.text) is None
         if ent.label_ not in {"ORG", "GPE", "NORP"} or len(ent) < 2 or any(t.pos_ != "PROPN" for t in ent):
@@ -268,7 +269,8 @@ class ArticleEntities:
             return actor.kind == "person"
         if self.registry.country_of(ent.text):
             return False
-        return role_before(ent) is not None or gender_of_first_name(ent.text) is not None
+        return (role_before(ent) is not None or role_in_apposition(ent) is not None
+                or gender_of_first_name(ent.text) is not None)
 
     def _is_known_surname(self, ent: "SpacySpan") -> bool:
         """A one-word ORG/GPE that is the surname of a person already met ("Merezhko" tagged ORG)."""
@@ -337,6 +339,11 @@ class ArticleEntities:
             if same:
                 # the most recently mentioned bearer of the surname
                 return max(same, key=lambda e: max((m.start for m in e.mentions if m.start <= offset), default=-1))
+            # a given name used alone, as in Ethiopian, Eritrean or Icelandic usage ("Tesfaye Bekele ...
+            # Tesfaye said"): only when one full name of the article starts with it
+            first = [e for e in people if e.full and fold_name(e.name).split()[0] == key]
+            if len(first) == 1:
+                return first[0]
         else:
             # a full name whose surname was seen alone before ("Ushakov ... Yuri Ushakov")
             for e in people:

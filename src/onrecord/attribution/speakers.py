@@ -19,6 +19,8 @@ Anything else keeps its mention with ``name=None``.
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING, Sequence
 
 from ..actors.names import fold, fold_name
@@ -36,6 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "several", "two",
                           "three", "many", "other", "one", "another"})
 # Words that grade an unnamed source without naming its side ("a senior official").
+PORTFOLIO = re.compile(r"\b(?:for|to|on)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+")
 _GRADE_WORDS = frozenset({"senior", "top", "high", "ranking", "high-ranking", "junior", "unnamed", "anonymous",
                           "military", "security", "government", "diplomatic", "political", "intelligence"})
 # Collective heads that stand for a whole government when a country is named ("Ukrainian officials").
@@ -402,6 +405,9 @@ class SpeakerResolver:
         if actor is not None and actor.affiliation:
             return actor.affiliation
         if role:
+            # a place after "for"/"to"/"on" is a portfolio or posting ("Office for Kosovo", "ambassador to
+            # Russia"), not the side the official speaks for
+            role = PORTFOLIO.sub("", role)
             country, _ = self.registry.split_country(fold(role))
             if country:
                 return country
@@ -461,6 +467,8 @@ class SpeakerResolver:
             if actor is not None:
                 return self._from_actor(base, actor, written, start)
             full = len(fold_name(name).split()) > 1
+            if full:  # remembered, so that a later surname alone finds this person ("Vuksanović said")
+                self.entities.link_person(name, start, create=True)
             return Speaker(name=self._complete(name) if not full else name, mention=mention, start=start,
                            end=end, role=written, affiliation=self._affiliation(None, written))
         speaker = self._from_entity(base, entity, start)

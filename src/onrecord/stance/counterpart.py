@@ -29,6 +29,8 @@ FIRST_PERSON = frozenset({"us", "we", "me"})
 PARTY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # Prepositions that introduce the other party of talks.
 PARTY_PREPS = frozenset({"with", "between", "to"})
+# A place after these words in a role is the official's portfolio or posting, not the side they speak for.
+PORTFOLIO_PREPS = frozenset({"for", "to", "on"})
 # Leading words dropped from a party written out as is ("the Taliban" -> "Taliban").
 LEADING = frozenset({"the", "a", "an", "its", "their", "our"})
 
@@ -50,6 +52,9 @@ def side_of_text(text: str | None, lex: Lexicon) -> str | None:
     words = re.findall(r"[\w.’'-]+", text)
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
+            before = [w.lower() for w in words[max(0, i - 2) : i]]
+            if before and (before[-1] in PORTFOLIO_PREPS or before[-2:] in (["for", "the"], ["to", "the"], ["on", "the"])):
+                continue  # "envoy for Syria", "ambassador to Russia", "Office for Kosovo": a portfolio, not a side
             found = place_of(" ".join(words[i : i + n]).rstrip("’'s").rstrip("’'"), lex)
             if found:
                 return found

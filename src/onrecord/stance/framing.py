@@ -79,6 +79,14 @@ class Frame:
     speaker_role: str | None = None
 
 
+# Words that make a noun beside the talks what there is instead of them ("no dialogue, only theatre").
+CONTRAST_WORDS = frozenset({"only", "just", "merely", "but", "instead"})
+
+
+def _contrasted(token: "Token") -> bool:
+    return any(g.lower_ in CONTRAST_WORDS for g in token.children if g.dep_ in {"advmod", "cc"})
+
+
 def _lemma(token: "Token") -> str:
     return token.lemma_.lower()
 
@@ -253,12 +261,17 @@ def _evidence(
         # a noun said of the talks beside them: "called the talks a charade", "a meeting, a farce"
         for child in node.children:
             if child.dep_ in {"npadvmod", "appos"} and child.i not in on_path and _is_pred(child, lex.negative_predicates, lex):
-                items.append(Evidence("negpred", role, child.text))
+                # "no dialogue, only theatre": what there is instead, not a word said of the talks
+                if not _contrasted(child):
+                    items.append(Evidence("negpred", role, child.text))
         if k == 0:
             continue  # the anchor itself carries no predicate ("talks", "negotiate")
         subject_on_path = any(c.dep_ in SUBJECT_DEPS and c.i in on_path for c in node.children)
         candidates = [(node, node.pos_ != "VERB" or not subject_on_path)]
-        candidates += [(c, True) for c in node.children if c.dep_ in PREDICATE_DEPS and c.i not in on_path]
+        # in a clause above the talks' own, "only Y" is what there is instead ("There is no dialogue, there is
+        # only theatre"); in their own clause it says what they are ("any meeting is only theatre")
+        candidates += [(c, True) for c in node.children if c.dep_ in PREDICATE_DEPS and c.i not in on_path
+                       and not (k >= 2 and _contrasted(c))]
         candidates += [
             (c, True)
             for c in node.children
