@@ -50,9 +50,9 @@ class Server:
         return httpx.Client(base_url=self.url, timeout=120, **kw)
 
 
-def start_server(db: Path, token: str | None = None, workers: int = 1) -> Server:
+def start_server(db: Path, token: str | None = None, workers: int = 1, env: dict[str, str] | None = None) -> Server:
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "ONRECORD_TOKEN"}
+    env = {**{k: v for k, v in os.environ.items() if k != "ONRECORD_TOKEN"}, **(env or {})}
     cmd = [sys.executable, "-m", "onrecord", "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)]
     if token:
         cmd += ["--token", token]

@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
-from sqlalchemy import Select, and_, func, literal_column, select
+from sqlalchemy import Select, String, and_, bindparam, func, literal_column, or_, select, type_coerce
+from sqlalchemy.exc import OperationalError
 
 from ..errors import LedgerError
 from . import schema
-from .rows import statement_dict
 from .search import Search
 from .store import Ledger, fold
 
@@ -103,6 +103,19 @@ def one_actor(conn, name: str) -> list[str]:
     return ids
 
 
+def actor_group(conn, actor_id: str) -> list[str]:
+    """The ids of the actor with id ``actor_id`` and of its merge group (what ``one_actor`` gives for an id),
+    in one query; empty when no actor has that id."""
+    return sorted(conn.execute(prepared("actor_group", _actor_group_select), {"actor_id": actor_id}).scalars())
+
+
+def _actor_group_select() -> Select:
+    act = schema.actors
+    asked = bindparam("actor_id", type_=act.c.id.type)
+    root = select(func.coalesce(act.c.merged_into, act.c.id)).where(act.c.id == asked).scalar_subquery()
+    return select(act.c.id).where(or_(act.c.id == asked, act.c.id == root, act.c.merged_into == root))
+
+
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -137,8 +150,7 @@ def _filtered(conn, f: StatementFilter, walk_days: bool = False) -> Select | Non
 
     ``walk_days`` (SQLite, a search): check the matches row by row while walking the day index (``_walk_days``).
     """
-    q = select(S, A.c.id.label("article_id"), A.c.title.label("article_title"), A.c.outlet.label("article_outlet"),
-               A.c.published.label("article_published"), A.c.source.label("article_source")).join(A, A.c.uid == S.c.article_uid)
+    q = select(*ITEM_COLUMNS).join(A, A.c.uid == S.c.article_uid)
     conds = []
     if f.speaker:
         ids = actor_ids_for(conn, f.speaker)
@@ -177,19 +189,114 @@ def conditions_of(conn, statement_uids: Sequence[str]) -> dict[str, list]:
     return out
 
 
-def _with_conditions(conn, rows: Sequence[Any]) -> list[dict[str, Any]]:
-    conds = conditions_of(conn, [r.uid for r in rows])
-    out = []
-    for r in rows:
-        m = r._mapping
-        d = statement_dict(m, conds.get(r.uid, ()))
-        d["uid"] = r.uid
-        d["day"] = m["day"].isoformat() if m["day"] else None
-        d["article"] = {"id": m["article_id"], "source": m["article_source"], "title": m["article_title"],
-                        "outlet": m["article_outlet"],
-                        "published": m["article_published"].isoformat() if m["article_published"] else None}
-        out.append(d)
+# What a listing reads of a statement and its article: only the columns of the record (no ``seq``, no article
+# text), in the order ``_items`` unpacks them.
+# Dates are read as the database gives them (SQLite: the stored ISO text, which the record wants; PostgreSQL: a
+# date), not parsed into a date only to be formatted back (a third of the Python time of a 1000-row page).
+ITEM_COLUMNS = (
+    S.c.uid, S.c.sid, S.c.kind, S.c.text, S.c.start, S.c.end, S.c.speaker_name, S.c.actor_id, S.c.mention,
+    S.c.mention_start, S.c.mention_end, S.c.role, S.c.affiliation, S.c.cue, S.c.cue_start, S.c.cue_end, S.c.channel,
+    S.c.channel_start, S.c.channel_end, type_coerce(S.c.said_on, String).label("said_on"),
+    type_coerce(S.c.day, String).label("day"), S.c.date_text, S.c.zone, S.c.about_negotiations,
+    S.c.stance, S.c.counterpart, S.c.via, A.c.id.label("article_id"), A.c.source.label("article_source"),
+    A.c.title.label("article_title"), A.c.outlet.label("article_outlet"),
+    type_coerce(A.c.published, String).label("article_published"),
+)
+
+
+def newest_first(c) -> tuple:
+    """The order of statement listings (``c``: the statements columns, or a subquery's)."""
+    return c.day.desc().nulls_last(), c.uid
+
+
+def oldest_first(c) -> tuple:
+    """The order of timelines."""
+    return c.day.asc().nulls_first(), c.uid
+
+
+def page_select(q: Select, order, paged: bool = True) -> Select:
+    """One page of ``q`` (a select of ``ITEM_COLUMNS``) in ``order`` (``newest_first`` or ``oldest_first``), each
+    statement's conditions joined to it: one query, no second round trip with the page's uids as parameters.
+
+    ``paged``: the page's size and start are the bind parameters ``page_limit`` and ``page_offset``.
+    """
+    page = q.order_by(*order(S.c))
+    if paged:
+        page = page.limit(bindparam("page_limit")).offset(bindparam("page_offset"))
+    p, cond = page.subquery("page"), schema.conditions
+    return (select(p, cond.c.text.label("c_text"), cond.c.start.label("c_start"), cond.c.end.label("c_end"))
+            .outerjoin(cond, cond.c.statement_uid == p.c.uid).order_by(*order(p.c), cond.c.idx))
+
+
+def run_page(conn, page: Select, limit: int | None = None, offset: int = 0,
+             params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """The statement records (with conditions, ``uid``, ``day`` and ``article``) of a ``page_select``."""
+    args = dict(params or ())
+    if limit is not None:
+        args.update(page_limit=limit, page_offset=offset)
+    return _items(conn.execute(page, args).all())
+
+
+def page_items(conn, q: Select, order, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """The statement records of one page of ``q`` (``page_select`` and ``run_page``)."""
+    return run_page(conn, page_select(q, order, paged=limit is not None), limit, offset)
+
+
+_PREPARED: dict[Any, Any] = {}
+
+
+def prepared(key: Any, build: Callable[[], Any]) -> Any:
+    """The statement ``build()`` makes, built once per ``key`` (a hot listing's shape; its values are bind
+    parameters): building a select with its subquery costs ~0.5-1 ms of Python a request, executing a built one
+    only SQLAlchemy's compiled-cache lookup."""
+    stmt = _PREPARED.get(key)
+    if stmt is None:
+        stmt = _PREPARED[key] = build()
+    return stmt
+
+
+def _iso(value: Any) -> str | None:
+    """A date as read by ``ITEM_COLUMNS`` (ISO text, a date, or None) as ISO text."""
+    return value if value is None or type(value) is str else value.isoformat()
+
+
+def _items(rows: Sequence[Sequence[Any]]) -> list[dict[str, Any]]:
+    """Rows of ITEM_COLUMNS plus a condition's (text, start, end), ordered by statement then condition, as
+    records of the same shape as ``rows.statement_dict`` (plus ``uid``, ``day``, ``article``)."""
+    out: list[dict[str, Any]] = []
+    last = None
+    for (uid, sid, kind, text, start, end, speaker_name, actor_id, mention, mention_start, mention_end, role,
+         affiliation, cue, cue_start, cue_end, channel, channel_start, channel_end, said_on, day, date_text, zone,
+         about, stance, counterpart, via, a_id, a_source, a_title, a_outlet, a_published,
+         c_text, c_start, c_end) in rows:
+        if uid != last:
+            last = uid
+            conditions: list[dict[str, Any]] = []
+            out.append({
+                "id": sid, "kind": kind, "text": text, "start": start, "end": end,
+                "speaker": {"name": speaker_name, "actor_id": actor_id, "mention": mention, "start": mention_start,
+                            "end": mention_end, "role": role, "affiliation": affiliation},
+                "cue": None if cue is None or cue_start is None else {"text": cue, "start": cue_start, "end": cue_end},
+                "channel": None if channel is None or channel_start is None else
+                {"name": channel, "start": channel_start, "end": channel_end},
+                "said_on": _iso(said_on), "date_text": date_text, "zone": zone, "about_negotiations": bool(about),
+                "stance": stance, "counterpart": counterpart, "conditions": conditions, "via": via,
+                "uid": uid, "day": _iso(day),
+                "article": {"id": a_id, "source": a_source, "title": a_title, "outlet": a_outlet,
+                            "published": _iso(a_published)},
+            })
+        if c_text is not None:
+            conditions.append({"text": c_text, "start": c_start, "end": c_end})
     return out
+
+
+def page_total(conn, q: Select, offset: int, limit: int, found: int) -> int:
+    """How many rows ``q`` matches in all, knowing that the page at ``offset`` of at most ``limit`` rows held
+    ``found``: a page that is not full ends the listing, so only a full page (or an empty one past the start)
+    needs the count."""
+    if found and found < limit or (found == 0 and offset == 0):
+        return offset + found
+    return conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
 
 
 def statements(ledger: Ledger, f: StatementFilter = StatementFilter()) -> tuple[list[dict[str, Any]], int]:
@@ -198,17 +305,39 @@ def statements(ledger: Ledger, f: StatementFilter = StatementFilter()) -> tuple[
     ``search`` is a word search (see ``search.py``): every word of it begins a word of the text or speaker name.
     """
     with ledger.engine.connect() as conn:
-        walk = False
+        walk, total = False, None
         if _only_search(f):  # read from the full-text index alone: exact, and no statement row is touched
-            total = Search.parse(f.search).count(conn)
-            walk = conn.dialect.name == "sqlite" and _walk_days(conn, total, f.limit + f.offset)
+            search, wanted = Search.parse(f.search), f.limit + f.offset
+            if conn.dialect.name == "sqlite":
+                total, newest = search.count_and_newest(conn, wanted)
+                if newest is not None:  # a common word: the page is among these matches
+                    return _page_of_rowids(conn, newest, f.limit, f.offset), total
+                walk = _walk_days(conn, total, wanted)
+            else:
+                total = search.count(conn)
         q = _filtered(conn, f, walk_days=walk)
         if q is None:
             return [], 0
-        if not _only_search(f):
-            total = conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
-        rows = conn.execute(q.order_by(S.c.day.desc().nulls_last(), S.c.uid).limit(f.limit).offset(f.offset)).all()
-        return _with_conditions(conn, rows), total
+        items = page_items(conn, q, newest_first, f.limit, f.offset)
+        if total is None:
+            total = page_total(conn, q, f.offset, f.limit, len(items))
+        return items, total
+
+
+def _page_of_rowids(conn, rowids: list[int], limit: int, offset: int) -> list[dict[str, Any]]:
+    """SQLite: a page, newest first, of the statements with these rowids, passed as one JSON array (a bind
+    parameter per rowid costs SQLAlchemy ~10 us each); as a list where SQLite was built without JSON."""
+    rowid = literal_column("statements.rowid")
+
+    def build() -> Select:
+        listed = select(literal_column("value")).select_from(func.json_each(bindparam("rowids")))
+        return page_select(_filtered(conn, StatementFilter()).where(rowid.in_(listed)), newest_first)
+
+    try:
+        return run_page(conn, prepared("rowids", build), limit, offset, {"rowids": f"[{','.join(map(str, rowids))}]"})
+    except OperationalError:  # no json_each
+        return page_items(conn, _filtered(conn, StatementFilter()).where(rowid.in_(rowids)), newest_first, limit,
+                          offset)
 
 
 def timeline(ledger: Ledger, name: str, about: str | None = "negotiations") -> list[dict[str, Any]]:
@@ -216,8 +345,7 @@ def timeline(ledger: Ledger, name: str, about: str | None = "negotiations") -> l
     with ledger.engine.connect() as conn:
         ids = one_actor(conn, name)
         q = _filtered(conn, StatementFilter(about=about))
-        rows = conn.execute(q.where(S.c.actor_id.in_(ids)).order_by(S.c.day.asc().nulls_first(), S.c.uid)).all()
-        out = _with_conditions(conn, rows)
+        out = page_items(conn, q.where(S.c.actor_id.in_(ids)), oldest_first)
         copies = _copies(conn, {d["article"]["id"] for d in out})
         for d in out:
             d["article"]["copies"] = copies.get(d["article"]["id"], [])
@@ -305,8 +433,7 @@ def contradictions(ledger: Ledger, across: bool | None = None, limit: int = 100,
         pairs = conn.execute(q.order_by(c.c.a.desc(), c.c.b).limit(limit).offset(offset)).mappings().all()
         uids = {p["a"] for p in pairs} | {p["b"] for p in pairs}
         base = _filtered(conn, StatementFilter())
-        rows = conn.execute(base.where(S.c.uid.in_(uids))).all() if uids else []
-        by_uid = {d["uid"]: d for d in _with_conditions(conn, rows)}
+        by_uid = {d["uid"]: d for d in page_items(conn, base.where(S.c.uid.in_(uids)), newest_first)} if uids else {}
         out = []
         for p in pairs:
             a, b = by_uid.get(p["a"]), by_uid.get(p["b"])

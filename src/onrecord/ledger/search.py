@@ -26,6 +26,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, TextClause, text
+from sqlalchemy.exc import OperationalError
 
 FTS_TABLE = "statements_fts"
 PG_INDEX = "ix_statements_search"
@@ -111,6 +112,37 @@ class Search:
                                 {"q": self.fts_query()}).scalar_one()
         return conn.execute(text(f"SELECT count(*) FROM statements WHERE {PG_WORDS} @@ CAST(:q AS tsquery)"),
                             {"q": self.ts_query()}).scalar_one()
+
+    def count_and_newest(self, conn: Connection, wanted: int) -> tuple[int, list[int] | None]:
+        """SQLite: (how many statements match; the rowids of the matches among the newest statements, enough to
+        hold the ``wanted`` newest matches, or None when that could not be settled this way).
+
+        One pass over the index counts the matches and keeps those whose statement is among the
+        ``NEWEST_FACTOR * wanted`` newest (by day): every match left out is older than every one kept, so when at
+        least ``wanted`` are kept, the newest ``wanted`` matches are among them. For a word in a third of 100k
+        statements this replaces a count plus a walk of the day index checked against all 33k matches (~8 ms)
+        with ~4 ms.
+        """
+        if not self.words:
+            return 0, None
+        bound = conn.execute(text("SELECT day FROM statements WHERE day IS NOT NULL ORDER BY day DESC "
+                                  "LIMIT 1 OFFSET :k"), {"k": NEWEST_FACTOR * wanted}).scalar()
+        if bound is None:  # fewer dated statements than that: nothing to save
+            return self.count(conn), None
+        try:
+            total, kept = conn.execute(
+                text(f"SELECT count(*), group_concat(rowid) FILTER (WHERE +rowid IN (SELECT rowid FROM statements "
+                     f"WHERE day >= :bound)) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q"),
+                {"q": self.fts_query(), "bound": bound}).one()
+        except OperationalError:  # SQLite before 3.30 has no FILTER clause
+            return self.count(conn), None
+        rowids = [int(r) for r in kept.split(",")] if kept else []
+        return total, rowids if len(rowids) >= wanted else None
+
+
+# How many of the newest statements ``Search.count_and_newest`` checks per wanted match: enough for any word in
+# more than one statement in eight (those are the searches where it pays: rarer words take the other paths).
+NEWEST_FACTOR = 8
 
 
 # ---- the index: made by migration 0003, rebuilt by ``rebuild`` -------------------------------------------

@@ -96,12 +96,15 @@ class SecurityHeaders:
 
 
 def create_app(ledger_or_db: Ledger | str | None = None, token: str | None = None,
-               max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+               max_body_bytes: int = MAX_BODY_BYTES, cache: bool | None = None) -> FastAPI:
     """The application over a ledger (an open ``Ledger``, a SQLite path or a SQLAlchemy URL; None: the default).
 
     ``token``: writes (POST) need ``Authorization: Bearer TOKEN``; without one the API is read-only.
+    ``cache``: answer repeated API GETs from memory until the ledger changes (``cache.py``; SQLite ledgers only);
+    None: unless ``ONRECORD_API_CACHE=0``.
     """
     from . import api, pages
+    from .cache import ResponseCache, Revision, enabled_by_env
 
     ledger = ledger_or_db if isinstance(ledger_or_db, Ledger) else Ledger.open(ledger_or_db)
     app = FastAPI(title="onrecord", version=__version__, docs_url=None, redoc_url=None,
@@ -114,6 +117,9 @@ def create_app(ledger_or_db: Ledger | str | None = None, token: str | None = Non
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    revision = Revision.of(ledger.engine) if (enabled_by_env() if cache is None else cache) else None
+    if revision is not None:
+        app.add_middleware(ResponseCache, revision=revision)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(SecurityHeaders)
     return app

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Select, and_, bindparam, func, select
 
 from ..records import SCHEMA
 from ..ledger import query, schema
@@ -207,27 +207,39 @@ class TimelineFilter:
     until: dt.date | None = None
 
 
-def timeline(ledger: Ledger, actor_id: str, f: TimelineFilter, limit: int, offset: int = 0) -> Page:
-    """One page of an actor's statements (merged parts included), oldest first, filtered and paged in SQL.
+def timeline(ledger: Ledger, actor_id: str, f: TimelineFilter, limit: int, offset: int = 0) -> Page | None:
+    """One page of an actor's statements (merged parts included), oldest first, filtered and paged in SQL; None
+    when no actor has the id ``actor_id``.
 
     Like ``query.timeline`` (same order and records, without ``article.copies``), but a prolific actor's
-    thousands of statements are never all read for one page.
+    thousands of statements are never all read for one page. Queries: the actor's merge group, the page with its
+    conditions, and the count only when the page is full (a page that is not full ends the listing).
     """
     with ledger.engine.connect() as conn:
-        ids = query.one_actor(conn, actor_id)
-        conds = [S.c.actor_id.in_(ids)]
-        if f.about == "negotiations":
-            conds.append(query.about_negotiations())
-        conds += query.stance_and_days(f.stance, f.since, f.until)
-        where = and_(*conds)
-        total = conn.execute(select(func.count()).select_from(S).where(where)).scalar_one()
-        rows = conn.execute(select(S, A.c.id, A.c.source, A.c.title, A.c.outlet, A.c.published)
-                            .join(A, A.c.uid == S.c.article_uid).where(where)
-                            .order_by(S.c.day, S.c.uid).limit(limit).offset(offset)).mappings().all()
-        conditions = query.conditions_of(conn, [r["uid"] for r in rows])
-        items = []
-        for r in rows:
-            d = statement_dict(r, conditions.get(r["uid"], ()))
-            d.update(uid=r["uid"], day=_iso(r["day"]), article=_article_ref(r))
-            items.append(d)
-        return Page(items, total, offset)
+        ids = query.actor_group(conn, actor_id)
+        if not ids:
+            return None
+        page, count = query.prepared(("timeline", f.about == "negotiations", bool(f.stance), bool(f.since),
+                                      bool(f.until)), lambda: _timeline_selects(f))
+        params = {"ids": ids, "stance": f.stance, "since": f.since, "until": f.until}
+        items = query.run_page(conn, page, limit, offset, params)
+        if items and len(items) < limit or (not items and offset == 0):  # the last page: no count needed
+            return Page(items, offset + len(items), offset)
+        return Page(items, conn.execute(count, params).scalar_one(), offset)
+
+
+def _timeline_selects(f: TimelineFilter) -> tuple[Select, Select]:
+    """(the page, the count) of timelines filtered like ``f``, its values left as bind parameters."""
+    conds = [S.c.actor_id.in_(bindparam("ids", expanding=True))]
+    if f.about == "negotiations":
+        conds.append(query.about_negotiations())
+    if f.stance:
+        conds.append(S.c.stance == bindparam("stance"))
+    if f.since:
+        conds.append(S.c.day >= bindparam("since"))
+    if f.until:
+        conds.append(S.c.day <= bindparam("until"))
+    where = and_(*conds)
+    page = query.page_select(select(*query.ITEM_COLUMNS).join(A, A.c.uid == S.c.article_uid).where(where),
+                             query.oldest_first)
+    return page, select(func.count()).select_from(S).where(where)

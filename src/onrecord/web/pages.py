@@ -110,6 +110,8 @@ def actor(request: Request, actor_id: str, about: Optional[str] = None, stance: 
     f = data.TimelineFilter(about=about, stance=stance, since=_day(since, "since"), until=_day(until, "until"))
     # the chart draws up to TIMELINE_MARKS statements; the page says how many were left out
     found = data.timeline(ledger, actor_id, f, TIMELINE_MARKS)
+    if found is None:  # removed since the check above
+        raise ApiError(404, f"no actor with id {actor_id!r}: the actors page lists them")
     items = found.items
     drawn = chart.timeline_svg(items, statement_url)
     return page(request, "actor.html", actor=query.actor(ledger, actor_id), items=items, chart=drawn,
