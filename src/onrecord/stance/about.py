@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Iterable
 from .context import Piece
 from .counterpart import PARTY_LABELS, PARTY_PRONOUNS, place_of
 from .lexicon import Lexicon
-from .venues import is_venue
+from .venues import is_venue, is_venue_process
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -77,7 +77,7 @@ def _is_deal_object(token: "Token", lex: Lexicon) -> bool:
 
 def _is_term(token: "Token", lex: Lexicon) -> bool:
     lower, lemma = token.lower_, _lemma(token)
-    if _is_door(token, lex) or _is_end_of_war(token, lex) or is_venue(token, lex):
+    if _is_door(token, lex) or _is_end_of_war(token, lex) or is_venue(token, lex) or is_venue_process(token, lex):
         return True
     if token.pos_ == "ADJ" and (lemma in lex.adjective_terms or lower in lex.adjective_terms):
         return True
@@ -125,12 +125,20 @@ def _is_party_word(token: "Token", lex: Lexicon) -> bool:
                 return True
         if is_verb and child.dep_ == "dobj" and _names_party(child, lex):
             return True
+        if is_verb and _face_to_face(child):
+            return True  # "prepared to meet the leadership face to face": a meeting of the parties
     if is_verb and lemma != "sit":
         subjects = _subjects(token)
         if subjects and (subjects[0].lower_ in POLITICAL_SUBJECTS or _names_party(subjects[0], lex)):
             # a bare "talk"/"meet" needs no object only when nothing else follows it ("we will not talk")
             return not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in children)
     return False
+
+
+def _face_to_face(child: "Token") -> bool:
+    doc = child.doc
+    return child.lower_ == "face" and child.i + 2 < len(doc) and doc[child.i + 1].lower_ == "to" \
+        and doc[child.i + 2].lower_ == "face"
 
 
 def _subjects(token: "Token") -> list["Token"]:

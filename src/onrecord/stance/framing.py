@@ -83,6 +83,10 @@ class Frame:
 CONTRAST_WORDS = frozenset({"only", "just", "merely", "but", "instead"})
 
 
+# Objects that negate the verb they follow ("send nobody", "offer nothing").
+OBJECT_NEGATORS = frozenset({"nobody", "nothing", "none", "no-one"})
+
+
 def _contrasted(token: "Token") -> bool:
     return any(g.lower_ in CONTRAST_WORDS for g in token.children if g.dep_ in {"advmod", "cc"})
 
@@ -253,6 +257,10 @@ def _evidence(
         for subject in (c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in on_path):
             if subject.lower_ in lex.negators or any(d.lower_ == "no" for d in subject.children if d.dep_ == "det"):
                 items.append(Evidence("neg", role, subject.text))  # "no one will negotiate", "nobody wants talks"
+        if k > 0 and node.pos_ in {"VERB", "AUX"}:
+            # a negative object of the verb that governs the talks: "would send nobody back to Doha"
+            items.extend(Evidence("neg", role, c.text) for c in node.children
+                         if c.dep_ == "dobj" and c.i not in on_path and c.lower_ in OBJECT_NEGATORS)
         for child in node.children:
             if child.dep_ in {"aux", "auxpass"} and _lemma(child) in lex.hypothetical_modals:
                 hypothetical = True

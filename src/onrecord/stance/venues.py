@@ -71,3 +71,9 @@ def is_venue(token: "Token", lex: Lexicon) -> bool:
     """A venue of the article's talks as the object of "to", "in" or "at" ("back to Doha")."""
     return (bool(lex.venues) and token.lower_ in lex.venues and token.dep_ == "pobj"
             and token.head.lower_ in VENUE_PREPS)
+
+
+def is_venue_process(token: "Token", lex: Lexicon) -> bool:
+    """A process noun named after one of the article's venues: "committed to the Doha process"."""
+    return (bool(lex.venues) and _is_process(token) and token.pos_ in {"NOUN", "PROPN"}
+            and any(c.dep_ in {"compound", "nmod"} and c.lower_ in lex.venues for c in token.children))
