@@ -117,8 +117,10 @@ def _is_party_word(token: "Token", lex: Lexicon) -> bool:
     if not (is_verb or is_noun):
         return False
     children = list(token.children)
-    if any(c.dep_ == "prep" and c.lower_ in lex.topic_preps for c in children):
-        return False
+    if any(c.dep_ == "prep" and c.lower_ in lex.topic_preps and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)
+           for c in children):
+        return False  # "talk about the weather" (a stranded "about" is not a topic: "nothing to talk about")
+
     for child in children:
         if child.dep_ == "prep" and child.lower_ in {"with", "between", "to"}:
             if any(_names_party(p, lex) for p in child.children if p.dep_ == "pobj"):
@@ -133,6 +135,27 @@ def _is_party_word(token: "Token", lex: Lexicon) -> bool:
             # a bare "talk"/"meet" needs no object only when nothing else follows it ("we will not talk")
             return not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in children)
     return False
+
+
+# Nouns that, with an infinitive of talking or signing, deny there is anything to negotiate.
+NOTHING_NOUNS = frozenset({"nothing", "little", "anything"})
+
+
+def _nothing_to(token: "Token", lex: Lexicon) -> bool:
+    """ "there is nothing to sign", "nothing left to talk about": the verb hangs on "nothing" (directly or
+    through "left")."""
+    if token.dep_ not in {"relcl", "acl", "xcomp"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in lex.topic_preps and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)
+           for c in token.children):
+        return False  # "nothing to talk about the weather"
+    after = token.doc[token.right_edge.i + 1] if token.right_edge.i + 1 < len(token.doc) else None
+    if after is not None and after.lower_ in {"but", "except", "besides"}:
+        return False  # "nothing to talk about but the weather": something else is
+    head = token.head
+    if head.lower_ == "left" and head.dep_ == "acl":
+        head = head.head
+    return head.lower_ in NOTHING_NOUNS
 
 
 def _face_to_face(child: "Token") -> bool:
@@ -178,7 +201,8 @@ def _pronoun_anchors(tokens: list["Token"], found: dict[int, "Token"]) -> Iterab
 
 def is_anchor(token: "Token", lex: Lexicon) -> bool:
     """A negotiation word by itself (no context needed)."""
-    return _is_term(token, lex) or _is_party_word(token, lex) or _is_deal_object(token, lex)
+    return (_is_term(token, lex) or _is_party_word(token, lex) or _is_deal_object(token, lex)
+            or (_lemma(token) in lex.party_verbs | lex.deal_verbs | lex.verbs and _nothing_to(token, lex)))
 
 
 def has_anchor(tokens: Iterable["Token"], lex: Lexicon) -> bool:

@@ -159,6 +159,12 @@ def _names_own_group(head: str, frame: Frame) -> bool:
     return any(word.startswith(stem) for word in frame.speaker_role.lower().split())
 
 
+def _speaker_names(text: str, frame: Frame) -> bool:
+    """Does the speaker's name, role or side contain the words (their own organisation)?"""
+    key = text.lower().removeprefix("the ").strip()
+    return any(key and key in (field or "").lower() for field in (frame.speaker_name, frame.speaker_role, frame.own_side))
+
+
 def _subject_role(subject: "Token", piece: Piece, lex: Lexicon, frame: Frame, counterpart: str | None) -> str:
     lower = subject.lower_
     if subject.dep_ in {"expl", "csubj", "csubjpass"} or lower in {"it", "this", "that", "there"}:
@@ -188,6 +194,8 @@ def _subject_role(subject: "Token", piece: Piece, lex: Lexicon, frame: Frame, co
             return SPEAKER if _names_own_group(head, frame) else OTHER
         if head in lex.own_heads or subject.lower_ in lex.own_heads:
             return SPEAKER
+        if subject.ent_type_ in {"ORG", "NORP"} and not _speaker_names(subject.text, frame):
+            return OTHER  # "the ELN had walked away from the table", said by a government minister
         return NONE
     if frame.own_side:
         return SPEAKER if party == frame.own_side else OTHER
