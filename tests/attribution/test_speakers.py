@@ -355,3 +355,26 @@ def test_a_place_after_for_or_to_in_a_role_is_a_portfolio_not_a_side():
     assert side_of_text("director of the government's Office for Kosovo", lex) is None
     assert side_of_text("ambassador to the United States", lex) is None
     assert side_of_text("Ukraine's special envoy for the Middle East", lex) == "Ukraine"
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        # a registry person named in the role
+        ("“There is nothing to sign yet,” Ramil Gasimov, foreign policy adviser to President Ilham Aliyev, said.",
+         "Azerbaijan"),
+        # a group named by an acronym or a plural possessive
+        ("“We stay in the cities,” said Willy Ngoma, the AFC/M23 military spokesman.", "M23"),
+        ("“No signing,” said Ali Nasser, a member of the Houthis’ political bureau.", "Houthis"),
+        # an office of state with no country: the country just before it, not where something happens
+        ("Kinshasa's conditions have not moved. “Withdrawal first,” Foreign Minister Marie Lunda said.",
+         "Democratic Republic of the Congo"),
+        ("The delegation's presence in Qatar marked a reversal. “We are here,” government spokesman Paul Mbe said.",
+         None),
+    ],
+)
+def test_sides_from_the_role_and_its_context(text, side):
+    import onrecord
+
+    statements = onrecord.analyze(text, id="t").statements
+    assert statements and statements[0].speaker.affiliation == side

@@ -38,6 +38,40 @@ if TYPE_CHECKING:  # pragma: no cover
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "several", "two",
                           "three", "many", "other", "one", "another"})
 # Words that grade an unnamed source without naming its side ("a senior official").
+# An armed group or party named in a role by an acronym ("AFC/M23", "TPLF", "ELN") or a plural possessive
+# ("the Houthis’"): the side is the group (an alliance "AFC/M23" by its last member, as it is usually called).
+GROUP_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]*(?:/[A-Z][A-Z0-9]*)*[0-9A-Z])\b")
+GROUP_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+s)[’']\s")
+# Acronyms in roles that are not groups.
+NOT_GROUPS = frozenset({"UN", "US", "EU", "AU", "UK", "TV", "CEO", "MP", "ID"})
+
+
+def group_in_role(role: str) -> str | None:
+    for m in GROUP_ACRONYM.finditer(role):
+        name = m.group(1).split("/")[-1]
+        if name not in NOT_GROUPS and len(name) >= 2:
+            return name
+    m = GROUP_POSSESSIVE.search(role + " ")
+    return m.group(1) if m else None
+
+
+# Offices of a state that name no country ("Foreign Minister", "government spokesman", "army chief").
+STATE_OFFICES = frozenset({"minister", "ministry", "government", "president", "presidential", "army", "military",
+                           "premier", "cabinet", "defence", "defense", "foreign", "interior", "commissioner"})
+
+
+# Entity labels that may name a country or its capital (the small model tags "Kinshasa" ORG at times).
+CONTEXT_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC"})
+
+
+# A country after these is where something happens, not whose official speaks.
+LOCATIVE_PREPS = frozenset({"in", "at", "to", "from", "into", "near", "via", "through"})
+
+
+def is_state_office(role: str) -> bool:
+    return any(w.strip(",.").lower() in STATE_OFFICES for w in role.split())
+
+
 PORTFOLIO = re.compile(r"\b(?:for|to|on)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+")
 _GRADE_WORDS = frozenset({"senior", "top", "high", "ranking", "high-ranking", "junior", "unnamed", "anonymous",
                           "military", "security", "government", "diplomatic", "political", "intelligence"})
@@ -270,8 +304,10 @@ class SpeakerResolver:
         else:
             name = entity.name if (entity.full or entity.kind == "organisation") else None
             actor_id = None
+        # the country around the entity's first mention, where its role is usually written
+        first = entity.mentions[0].start if entity.mentions else start
         return Speaker(name=name, actor_id=actor_id, mention=base.mention, start=base.start, end=base.end,
-                       role=role, affiliation=self._affiliation(actor, role))
+                       role=role, affiliation=self._affiliation(actor, role, first))
 
     def _from_actor(self, base: Speaker, actor: Actor, role: str | None, start: int) -> Speaker:
         entity = None
@@ -401,20 +437,59 @@ class SpeakerResolver:
         name = f"unnamed {phrase}" if span.root.lower_ in ANONYMOUS_NOUNS else f"{phrase} (unnamed)"
         return Speaker(name=name, mention=base.mention, start=base.start, end=base.end, role=None)
 
-    def _affiliation(self, actor: Actor | None, role: str | None) -> str | None:
+    def _affiliation(self, actor: Actor | None, role: str | None, start: int | None = None) -> str | None:
+        """The side a speaker stands for: the registry's, else a country in the role, else a known actor the
+        role names ("adviser to President Ilham Aliyev"), else a group the role names by an acronym or a
+        plural possessive ("AFC/M23 spokesman", "the Houthis’ political bureau"). An office of state with no
+        country ("the Foreign Minister"), given the mention's offset, takes the country named just before it
+        in its paragraph (never the country an article names most: that is often the mediator's)."""
         if actor is not None and actor.affiliation:
             return actor.affiliation
-        if role:
-            # a place after "for"/"to"/"on" is a portfolio or posting ("Office for Kosovo", "ambassador to
-            # Russia"), not the side the official speaks for
-            role = PORTFOLIO.sub("", role)
-            country, _ = self.registry.split_country(fold(role))
+        if not role:
+            return None
+        # a place after "for"/"to"/"on" is a portfolio or posting ("Office for Kosovo", "ambassador to
+        # Russia"), not the side the official speaks for
+        own = PORTFOLIO.sub("", role)
+        country, _ = self.registry.split_country(fold(own))
+        if country:
+            return country
+        for word in fold(own).split():
+            country = self.registry.country_of(word)
             if country:
                 return country
-            for word in fold(role).split():
-                country = self.registry.country_of(word)
-                if country:
-                    return country
+        found = self._named_actor_side(role) or group_in_role(role)
+        if found is None and start is not None and is_state_office(own):
+            found = self._context_country(start)
+        return found
+
+    def _context_country(self, start: int) -> str | None:
+        """The country named before the mention in its sentence, else in the sentence before it, within the
+        paragraph ("Kinshasa's conditions have not moved. ... Foreign Minister X said")."""
+        entities = self.entities
+        k = entities.sentence_of(start)
+        begin = entities.sentence_starts[k] if entities.sentence_starts else 0
+        if k > 0 and "\n" not in self.article.text[entities.sentence_starts[k - 1] : start]:
+            begin = entities.sentence_starts[k - 1]
+        for block in self.blocks:
+            if not block.start <= start < block.end:
+                continue
+            for ent in reversed(block.doc.ents):  # the nearest first
+                at = block.start + ent.start_char
+                locative = ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS  # "presence in Qatar"
+                if begin <= at < start and ent.label_ in CONTEXT_LABELS and not locative:
+                    country = self.registry.country_of(ent.text.removesuffix("'s").removesuffix("’s"))
+                    if country:
+                        return country
+        return None
+
+    def _named_actor_side(self, role: str) -> str | None:
+        """The affiliation of a registry actor named in the role ("adviser to President Ilham Aliyev")."""
+        words = role.replace("’", "'").split()
+        for n in range(min(5, len(words)), 1, -1):
+            for i in range(len(words) - n + 1):
+                actor = self.registry.lookup_exact(" ".join(words[i : i + n]).strip(",.'s"))
+                if actor is not None and actor.affiliation:
+                    return actor.affiliation
         return None
 
     def _person_in(self, span: "SpacySpan | None", start: int, end: int, tail: str | None = None) -> Speaker | None:
@@ -470,12 +545,12 @@ class SpeakerResolver:
             if full:  # remembered, so that a later surname alone finds this person ("Vuksanović said")
                 self.entities.link_person(name, start, create=True)
             return Speaker(name=self._complete(name) if not full else name, mention=mention, start=start,
-                           end=end, role=written, affiliation=self._affiliation(None, written))
+                           end=end, role=written, affiliation=self._affiliation(None, written, start))
         speaker = self._from_entity(base, entity, start)
         written = written or (tail if speaker.role is None else None)
         if written:
             speaker = Speaker(speaker.name, speaker.actor_id, speaker.mention, speaker.start, speaker.end,
-                              written, speaker.affiliation or self._affiliation(None, written))
+                              written, speaker.affiliation or self._affiliation(None, written, start))
         return speaker
 
     def _possessor_description(self, base: Speaker, span: "SpacySpan", owner: "SpacySpan", block_start: int,
