@@ -35,10 +35,11 @@ def measure() -> dict:
     for label, kw in (("all", {}), ("speech_only", {"speech_only": True}), ("quoted_only", {"quoted_only": True})):
         fig = score_polnear(articles, analyses, verbs=verbs, **kw).figures()
         out["polnear_dev"][label] = {k: fig[k] for k in POLNEAR_KEYS}
-    for name, arts, gold in (("shared_examples", SHARED / "examples", SHARED / "gold"),
-                             ("repo_examples", REPO / "examples" / "articles", REPO / "examples" / "gold"),
-                             ("heldout", HELDOUT / "articles", HELDOUT / "gold")):
-        fig = score_gold(arts, gold).figures()
+    for name, arts, gold, meta in (("shared_examples", SHARED / "examples", SHARED / "gold", None),
+                                   ("repo_examples", REPO / "examples" / "articles", REPO / "examples" / "gold",
+                                    REPO / "examples" / "meta.json"),
+                                   ("heldout", HELDOUT / "articles", HELDOUT / "gold", HELDOUT / "meta.json")):
+        fig = score_gold(arts, gold, json.loads(meta.read_text(encoding="utf-8")) if meta else None).figures()
         out[name] = {k: fig[k] for k in GOLD_KEYS}
     return out
 

@@ -233,3 +233,20 @@ def test_opposing_sides_blaming_each_other_over_an_agreement(a, b, pairs):
     found = find_contradictions([a, b])
     assert {(c.a, c.b) for c in found} == pairs
     assert all(c.kind == "clash" and "blames" in c.why for c in found)
+
+
+def test_a_dated_statement_against_the_undated_news_in_another_paragraph_is_a_shift():
+    import dataclasses
+
+    text, statements = in_article(
+        "The prime minister said ", placed("s1", "open", "Ann Adams", 0, "Freedonia was ready to sign tomorrow"),
+        ".\n\nIt was a turn. Only last Wednesday, she told parliament ",
+        placed("s2", "reject", "Ann Adams", 0, "the treaty could not be signed for years"), ".")
+    statements[1] = dataclasses.replace(statements[1], said_on=MONDAY, date_text="last Wednesday")
+    assert [(c.a, c.b, c.kind) for c in find_contradictions(statements, text)] == [("s1", "s2", "shift")]
+    # in one paragraph, right after each other, it is one qualified remark
+    text, statements = in_article(
+        "On Monday she said ", placed("s1", "reject", "Ann Adams", 0, "there would be no talks"),
+        ". She added ", placed("s2", "open", "Ann Adams", 0, "Freedonia was always open to contacts"), ".")
+    statements[0] = dataclasses.replace(statements[0], said_on=MONDAY, date_text="On Monday")
+    assert find_contradictions(statements, text) == []

@@ -17,7 +17,8 @@ Kinds, judged on the filled Statement records alone (so the same test works acro
 
 - ``shift`` also covers a change the article marks between two statements of one actor on one day ("By the
   evening, the spokesman struck a different tone"): a time-change phrase (``TIME_CHANGE``) in the text between
-  them, when the article text is given;
+  them, when the article text is given; and a later paragraph's statement dated ("Only last Wednesday, he
+  told parliament") against an earlier undated one (the article's news);
 - ``clash`` also covers opposing sides' factual claims about one agreement that cannot both hold (each blames
   the other for breaking it, or one blames and the other denies): ``onrecord.disputes``, within one article.
 - ``shift`` also covers one actor moving between any two positions (or between two sets of terms) on
@@ -289,6 +290,17 @@ def _marked_change(a: Statement, b: Statement, text: str | None) -> bool:
     return bool(TIME_CHANGE.search(text, paragraph, second.start))
 
 
+def _dated_later(a: Statement, b: Statement, text: str | None) -> bool:
+    """The later statement in the text dated ("Only last Wednesday, X told parliament ...") and the earlier
+    undated (the article's news), in another paragraph: a flashback to another moment. (The other way round,
+    "On Monday X said ... / '...,' he added", the undated one continues the dated one.)"""
+    if not text:
+        return False
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    dated = bool(second.said_on or second.date_text) and not (first.said_on or first.date_text)
+    return dated and "\n" in text[first.end : second.start]
+
+
 def _occasions(ordered: Sequence[Statement], text: str | None = None) -> dict[str, int]:
     """Runs of adjacent statements of one speaker (no other speaker between, at most OCCASION_CHARS apart, no
     change of day, no time-change phrase between): statement id -> run number."""
@@ -301,6 +313,7 @@ def _occasions(ordered: Sequence[Statement], text: str | None = None) -> dict[st
             and statement.start - previous.end <= OCCASION_CHARS
             and not _time_changed(previous, statement)
             and not _marked_change(previous, statement, text)
+            and not _dated_later(previous, statement, text)
         ):
             run += 1
         runs[statement.id] = run
@@ -329,7 +342,7 @@ def find_contradictions(statements: Sequence[Statement], text: str | None = None
         if a.via == b.id or b.via == a.id:
             continue
         same_occasion = occasions.get(a.id) is not None and occasions.get(a.id) == occasions.get(b.id)
-        marked = _same_actor(a, b) and _marked_change(a, b, text)
+        marked = _same_actor(a, b) and (_marked_change(a, b, text) or _dated_later(a, b, text))
         kind = stances_conflict(a, b, same_occasion, marked)
         if kind:
             out.append(Contradiction(a.id, b.id, kind, explain(a, b, kind)))

@@ -67,7 +67,7 @@ def test_attribution_gate_shared_examples():
 def test_attribution_gate_repo_examples():
     gold_dir = EXAMPLES / "gold"
     assert any(gold_dir.glob("*.json")), f"no gold files in {gold_dir}: the repository's examples are missing"
-    scores = score_gold(EXAMPLES / "articles", gold_dir)
+    scores = score_gold(EXAMPLES / "articles", gold_dir, json.loads((EXAMPLES / "meta.json").read_text(encoding="utf-8")))
     assert scores.articles >= 1 and scores.tp + scores.fn > 0
     drops = _below_floors("repo_examples", scores, FLOORS["repo_examples"])
     assert not drops, "\n".join(drops)
@@ -78,7 +78,8 @@ def test_attribution_gate_heldout():
     """Articles written for evaluation by someone who did not see onrecord's output (tests/data/heldout)."""
     heldout = EXAMPLES.parent / "tests" / "data" / "heldout"
     assert any((heldout / "gold").glob("*.json")), f"no gold files in {heldout / 'gold'}"
-    scores = score_gold(heldout / "articles", heldout / "gold")
+    scores = score_gold(heldout / "articles", heldout / "gold",
+                        json.loads((heldout / "meta.json").read_text(encoding="utf-8")))
     assert scores.articles == 6 and scores.tp + scores.fn > 0
     drops = _below_floors("heldout", scores, FLOORS["heldout"])
     assert not drops, "\n".join(drops)

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from ..errors import OnrecordError
 from . import app
-from .common import err_console, write_line
+from .common import META, err_console, load_meta, write_line
 
 
 def _fmt(value: float | None) -> str:
@@ -63,6 +63,7 @@ def evaluate_command(
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="PolNeAR: only the first N articles."),
     verbs: Optional[Path] = typer.Option(None, "--verbs", help="Speech-verb list for --speech-only; default: ../ggt_quote_verb_list.txt beside the PolNeAR file's folder."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as one JSON object instead of tables."),
+    meta: Optional[str] = META,
 ) -> None:
     """Score onrecord's statements against gold: --gold DIR --articles DIR, or --polnear FILE."""
     from ..evaluate import evaluate_polnear_file, score_gold
@@ -73,6 +74,8 @@ def evaluate_command(
         _fail("give --gold DIR and --articles DIR (gold files and their articles), or --polnear FILE")
     if polnear is None and (speech_only or quoted_only or limit is not None or verbs is not None):
         _fail("--speech-only, --quoted-only, --limit and --verbs apply to --polnear only")
+    if polnear is not None and meta is not None:
+        _fail("--meta applies to --gold DIR --articles DIR only")
     try:
         if polnear is not None:
             scores = evaluate_polnear_file(polnear, speech_only=speech_only, quoted_only=quoted_only, limit=limit,
@@ -80,7 +83,7 @@ def evaluate_command(
             filters = [name for name, on in (("speech-only", speech_only), ("quoted-only", quoted_only)) if on]
             title = f"PolNeAR {polnear.name}" + (f" ({', '.join(filters)})" if filters else " (all attributions)")
         else:
-            scores = score_gold(articles, gold)
+            scores = score_gold(articles, gold, load_meta(meta))
             title = f"gold {gold} on articles {articles}"
     except OnrecordError as exc:
         _fail(str(exc))

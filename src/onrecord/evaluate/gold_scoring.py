@@ -17,7 +17,8 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterable, Sequence
+import datetime as dt
+from typing import Any, Iterable, Mapping, Sequence
 
 from ..errors import InputError, OptionsError
 from ..options import Options
@@ -127,8 +128,28 @@ def _read_articles(directory: Path) -> tuple[dict[str, Article], list[Failure]]:
     return articles, failures
 
 
-def pair_gold_with_articles(golds: Iterable[GoldArticle], articles_dir: str | Path) -> list[tuple[GoldArticle, Article]]:
-    """Each gold file with its article; a gold file without an article is an error naming both."""
+def with_metadata(article: Article, meta: Mapping[str, Mapping[str, Any]] | None) -> Article:
+    """The article with the publication date, outlet and title a metadata file gives it (the ``--meta`` file
+    of the reading commands: article id -> {published, outlet, title, url}); a bad date is an error."""
+    entry = (meta or {}).get(article.id)
+    if not entry:
+        return article
+    changes: dict[str, Any] = {}
+    if entry.get("published"):
+        try:
+            changes["published"] = dt.date.fromisoformat(str(entry["published"])[:10])
+        except ValueError:
+            raise InputError(Failure(article.id, f"metadata: published {entry['published']!r} is not YYYY-MM-DD"))
+    for key in ("outlet", "title", "url"):
+        if entry.get(key):
+            changes[key] = str(entry[key])
+    return replace(article, **changes) if changes else article
+
+
+def pair_gold_with_articles(golds: Iterable[GoldArticle], articles_dir: str | Path,
+                            meta: Mapping[str, Mapping[str, Any]] | None = None) -> list[tuple[GoldArticle, Article]]:
+    """Each gold file with its article (and its metadata from ``meta``); a gold file without an article is an
+    error naming both."""
     directory = Path(articles_dir)
     if not directory.is_dir():
         raise InputError(Failure(str(directory), "the articles directory does not exist: pass --articles DIR"))
@@ -140,15 +161,18 @@ def pair_gold_with_articles(golds: Iterable[GoldArticle], articles_dir: str | Pa
             unread = f" ({len(failures)} file(s) there could not be read, first: {failures[0].line()})" if failures else ""
             raise InputError(Failure(gold.path, f"no article {gold.id}.* under {directory}: gold NAME.json "
                                      f"annotates the article NAME.txt (or .html ...) of the articles directory{unread}"))
-        paired.append((gold, article))
+        paired.append((gold, with_metadata(article, meta)))
     return paired
 
 
-def score_gold(articles_dir: str | Path, gold_dir: str | Path) -> Scores:
-    """Analyse the articles that have gold files and score them; ``seconds`` is the analysis time."""
+def score_gold(articles_dir: str | Path, gold_dir: str | Path,
+               meta: Mapping[str, Mapping[str, Any]] | None = None) -> Scores:
+    """Analyse the articles that have gold files and score them; ``seconds`` is the analysis time.
+
+    ``meta``: article id -> {published, outlet, title}, as beside scraped files (relative dates need it)."""
     from ..pipeline import analyze_many
 
-    paired = pair_gold_with_articles(load_gold_dir(gold_dir), articles_dir)
+    paired = pair_gold_with_articles(load_gold_dir(gold_dir), articles_dir, meta)
     started = time.perf_counter()
     analyses = analyze_many([article for _, article in paired])
     seconds = time.perf_counter() - started
