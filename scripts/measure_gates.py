@@ -17,6 +17,7 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 FLOORS = REPO / "tests" / "gates" / "attribution_floors.json"
 HELDOUT = REPO / "tests" / "data" / "heldout"
+HELDOUT2 = REPO / "tests" / "data" / "heldout2"  # scored only: never read it while writing rules
 POLNEAR_KEYS = ("f1", "precision", "recall", "speaker_accuracy")
 GOLD_KEYS = ("f1", "precision", "recall", "speaker_accuracy", "kind_accuracy", "about_negotiations_accuracy",
              "stance_accuracy", "channel_accuracy", "condition_recall", "contradiction_recall",
@@ -38,7 +39,8 @@ def measure() -> dict:
     for name, arts, gold, meta in (("shared_examples", SHARED / "examples", SHARED / "gold", None),
                                    ("repo_examples", REPO / "examples" / "articles", REPO / "examples" / "gold",
                                     REPO / "examples" / "meta.json"),
-                                   ("heldout", HELDOUT / "articles", HELDOUT / "gold", HELDOUT / "meta.json")):
+                                   ("heldout", HELDOUT / "articles", HELDOUT / "gold", HELDOUT / "meta.json"),
+                                   ("heldout2", HELDOUT2 / "articles", HELDOUT2 / "gold", HELDOUT2 / "meta.json")):
         fig = score_gold(arts, gold, json.loads(meta.read_text(encoding="utf-8")) if meta else None).figures()
         out[name] = {k: fig[k] for k in GOLD_KEYS}
     return out

@@ -83,3 +83,15 @@ def test_attribution_gate_heldout():
     assert scores.articles == 6 and scores.tp + scores.fn > 0
     drops = _below_floors("heldout", scores, FLOORS["heldout"])
     assert not drops, "\n".join(drops)
+
+
+@pytest.mark.slow
+def test_attribution_gate_heldout2():
+    """A second held-out set, scored only (tests/data/heldout2/README.md keeps the log of its scorings)."""
+    heldout = EXAMPLES.parent / "tests" / "data" / "heldout2"
+    assert any((heldout / "gold").glob("*.json")), f"no gold files in {heldout / 'gold'}"
+    scores = score_gold(heldout / "articles", heldout / "gold",
+                        json.loads((heldout / "meta.json").read_text(encoding="utf-8")))
+    assert scores.articles == 6 and scores.tp + scores.fn > 0
+    drops = _below_floors("heldout2", scores, FLOORS["heldout2"])
+    assert not drops, "\n".join(drops)
