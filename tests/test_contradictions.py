@@ -250,3 +250,48 @@ def test_a_dated_statement_against_the_undated_news_in_another_paragraph_is_a_sh
         ". She added ", placed("s2", "open", "Ann Adams", 0, "Freedonia was always open to contacts"), ".")
     statements[0] = dataclasses.replace(statements[0], said_on=MONDAY, date_text="On Monday")
     assert find_contradictions(statements, text) == []
+
+
+@pytest.mark.parametrize(
+    ("demand", "refusal", "kind"),
+    [
+        # one side's terms, the other's refusal of exactly those terms
+        (("conditional", "any agreement must begin with the withdrawal of the brigade from the port",
+          ["begin with the withdrawal of the brigade from the port"]),
+         ("reject", "withdrawal is not on the agenda", []), "clash"),
+        (("reject", "no signature as long as their constitution claims our land",
+          ["as long as their constitution claims our land"]),
+         ("reject", "we will sign nothing that ties peace to a change of our constitution",
+          ["that ties peace to a change of our constitution"]), "clash"),
+        (("conditional", "talks only once the militia is disarmed", ["once the militia is disarmed"]),
+         ("reject", "disarmament is out of the question", []), "clash"),
+        # a refusal of other terms is not a clash
+        (("conditional", "any agreement must begin with the withdrawal of the brigade from the port",
+          ["begin with the withdrawal of the brigade from the port"]),
+         ("reject", "the fishing quotas are not on the agenda", []), None),
+    ],
+)
+def test_terms_against_their_refusal_by_the_other_side(demand, refusal, kind):
+    sa, ta, ca = demand
+    sb, tb, cb = refusal
+    a = st("s1", sa, "Ann Adams", "Freedonia", conditions=ca, text=ta)
+    b = st("s2", sb, "Carl Cole", "Sylvania", conditions=cb, text=tb)
+    assert stances_conflict(a, b) == kind
+    assert stances_conflict(b, a) == kind
+
+
+def test_a_dispute_between_a_state_and_a_group_named_by_its_side():
+    a = blamer("s1", "Ivan Petrov", "Freedonia", 0, "the Red Brigade had violated the ceasefire thirty times")
+    b = blamer("s2", "Juan Soto", "Red Brigade", 300, "it was Freedonia's army that had broken the truce")
+    assert {(c.a, c.b) for c in find_contradictions([a, b])} == {("s1", "s2")}
+
+
+def test_preconditions_for_talks():
+    from onrecord import analyze
+
+    stances = {s.text: s.stance for s in analyze(
+        "“Freedonia has no preconditions,” the minister said. The envoy said Sylvania had two preconditions for "
+        "any talks. The coach said the club had no conditions for the transfer.", id="t").statements}
+    assert stances == {"Freedonia has no preconditions": "open",
+                       "Sylvania had two preconditions for any talks": "conditional",
+                       "the club had no conditions for the transfer": None}

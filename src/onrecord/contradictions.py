@@ -12,7 +12,9 @@ Kinds, judged on the filled Statement records alone (so the same test works acro
   preconditions, at least one rejects, at least one names the other side as its counterpart, and the terms
   of one touch the issue the other speaks of (a shared content word: "an end to the war" / "would not end
   the war until ..."); terms on unrelated issues are not a clash, nor two demands that the other side stop
-  its attacks (``HOSTILITIES``: both can be met).
+  its attacks (``HOSTILITIES``: both can be met). A clash is also one side's terms against the other side's
+  refusal of exactly those terms ("any agreement must begin with the withdrawal of X" / "withdrawal is not on
+  the agenda"): ``_rules_out_demand``.
 - ``shift`` also covers one actor moving between reject and conditional on different days.
 
 - ``shift`` also covers a change the article marks between two statements of one actor on one day ("By the
@@ -84,6 +86,8 @@ GOING_AHEAD = re.compile(
     re.IGNORECASE,
 )
 NEGATED = re.compile(r"\b(?:not|no|never|nor|n't|unless|if|only)\b", re.IGNORECASE)
+# Letters two issue words must share at their start to count as one ("disarmed" / "disarmament").
+STEM_CHARS = 6
 # Words of attacks: opposing demands that the other side stop them can both be met (not a clash).
 HOSTILITIES = re.compile(r"\b(?:attack\w*|shell\w*|strik\w*|bomb\w*|firing|drones?|missiles?|offensives?|"
                          r"raids?|assaults?)\b", re.IGNORECASE)
@@ -191,6 +195,8 @@ def stances_conflict(a: Statement, b: Statement, same_occasion: bool = False,
             return "contradiction"
         return None
     opposing = side_a is not None and side_b is not None and side_a != side_b
+    if opposing and (_rules_out_demand(a, b) or _rules_out_demand(b, a)):
+        return "clash"
     terms = {a.stance, b.stance} <= {"reject", "conditional"} and "reject" in {a.stance, b.stance}
     if opposing and terms and a.conditions and b.conditions and (_aims_at(a, b) or _aims_at(b, a)):
         if _shared_issue(a, b) and not (_halts_fighting(a) and _halts_fighting(b)):
@@ -204,6 +210,27 @@ def _goes_ahead(statement: Statement) -> bool:
     text = statement.text
     return (statement.stance == "neutral" and not statement.conditions and bool(GOING_AHEAD.search(text))
             and not NEGATED.search(text))
+
+
+def _rules_out_demand(demand: Statement, refusal: Statement) -> bool:
+    """One side sets terms and the other rules out exactly those terms: "any agreement must begin with the
+    withdrawal of X" / "withdrawal is not on the agenda"; "not until the constitution is changed" / "we will sign
+    nothing that ties peace to a change of our constitution"."""
+    if demand.stance not in {"conditional", "reject"} or not demand.conditions or _refuses_terms_only(demand):
+        return False
+    if not _refuses_terms_only(refusal) or _halts_fighting(demand):
+        return False
+    wanted = _issue_words(" ".join(c.text for c in demand.conditions))
+    refused = _issue_words(refusal.text) - ISSUE_FRAMING
+    return _shares_stem(wanted, refused)
+
+
+def _shares_stem(a: set[str], b: set[str]) -> bool:
+    """Two sets of issue words share one, or a stem of ``STEM_CHARS`` letters ("disarmed" / "disarmament")."""
+    if a & b:
+        return True
+    stems = {w[:STEM_CHARS] for w in a if len(w) >= STEM_CHARS}
+    return any(len(w) >= STEM_CHARS and w[:STEM_CHARS] in stems for w in b)
 
 
 def _halts_fighting(statement: Statement) -> bool:

@@ -22,7 +22,7 @@ __all__ = ["Blame", "blame_of", "disputed"]
 
 # Words of breaking, holding up or refusing an agreement or a process; "did not stop" is blame by itself.
 BLAME = re.compile(
-    r"\b(?:violat\w*|breach\w*|broke|break(?:s|ing)?|delay\w*|block\w*|disrupt\w*|sabotag\w*|derail\w*|"
+    r"\b(?:violat\w*|breach\w*|broken?|break(?:s|ing)?|delay\w*|block\w*|disrupt\w*|sabotag\w*|derail\w*|"
     r"stall\w*|torpedo\w*|obstruct\w*|undermin\w*|wreck\w*|to blame|at fault|responsible for|refus\w*|"
     r"(?:did|does|has|have) not stop\w*|never stopped|kept (?:attacking|shelling|firing|changing|striking))\b",
     re.IGNORECASE,
@@ -53,11 +53,15 @@ class Blame:
     phrase: str
 
 
-def _parties(text: str, own: str | None) -> list[tuple[int, str]]:
-    """(offset, side) of each party named in the text: places and demonyms, "we"/"our" as the own side."""
+def _parties(text: str, own: str | None, sides: tuple[str, ...] = ()) -> list[tuple[int, str]]:
+    """(offset, side) of each party named in the text: places and demonyms, "we"/"our" as the own side, and
+    the names of the two sides themselves ("the M23 had violated the ceasefire")."""
     lex = load_lexicon()
     words = list(WORD.finditer(text))
     out: list[tuple[int, str]] = []
+    for side in sides:
+        for m in re.finditer(rf"(?<!\w){re.escape(side)}(?!\w)", text, re.IGNORECASE):
+            out.append((m.start(), side.casefold()))
     for k, m in enumerate(words):
         word = m.group().strip(".’'")
         if word.lower() in OWN_WORDS and own:
@@ -79,10 +83,11 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     return not re.search(r"[.!?]\s", text[lo:hi])
 
 
-def blame_of(statement: Statement, own: str | None) -> Blame | None:
-    """What the statement blames, or None when it blames nobody."""
+def blame_of(statement: Statement, own: str | None, sides: tuple[str, ...] = ()) -> Blame | None:
+    """What the statement blames, or None when it blames nobody; ``sides``: names of parties to look for
+    besides places (the two sides of a dispute)."""
     text = statement.text
-    parties = _parties(text, own)
+    parties = _parties(text, own, sides)
     accuses: set[str] = set()
     denies = False
     phrase = ""
@@ -113,7 +118,8 @@ def disputed(a: Statement, b: Statement, side_a: str | None, side_b: str | None)
     side_a, side_b = side_a.casefold(), side_b.casefold()
     if not any(s.about_negotiations or AGREEMENT.search(s.text) for s in (a, b)):
         return False
-    blame_a, blame_b = blame_of(a, side_a), blame_of(b, side_b)
+    sides = (side_a, side_b)
+    blame_a, blame_b = blame_of(a, side_a, sides), blame_of(b, side_b, sides)
     if blame_a is None or blame_b is None:
         return False
     a_blames_b = side_b in blame_a.accuses

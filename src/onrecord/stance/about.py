@@ -35,6 +35,8 @@ def _lemma(token: "Token") -> str:
     return token.lemma_.lower()
 
 
+# Verbs of having or laying down terms ("has no preconditions", "set conditions").
+PRECONDITION_VERBS = frozenset({"have", "set", "impose", "attach", "lay", "put", "place", "make"})
 # Object pronouns that can stand for an earlier anchor of the same statement.
 ANCHOR_PRONOUNS = frozenset({"it"})
 # Determiners of a door that make it a particular one, not the idiom ("the door of the building" aside).
@@ -98,6 +100,10 @@ def _is_term(token: "Token", lex: Lexicon) -> bool:
                 if mod.lower_ in lex.peace_modifiers and pair not in lex.peace_heads_blocked:
                     return True
     if token.pos_ == "VERB" and lemma in lex.verbs:
+        return True
+    # "Freedonia has no preconditions", "set two preconditions": terms for talks that go unnamed
+    if lemma in {"precondition", "prerequisite"} and token.tag_ in {"NNS", "NNPS"} and token.dep_ in {"dobj", "attr"} \
+            and _lemma(token.head) in PRECONDITION_VERBS:
         return True
     return False
 

@@ -83,6 +83,8 @@ class Frame:
 CONTRAST_WORDS = frozenset({"only", "just", "merely", "but", "instead"})
 
 
+# Nouns of terms set for talks ("no preconditions"): the plain "conditions" is too common a word.
+PRECONDITION_NOUNS = frozenset({"precondition", "prerequisite"})
 # Objects that negate the verb they follow ("send nobody", "offer nothing").
 OBJECT_NEGATORS = frozenset({"nobody", "nothing", "none", "no-one"})
 
@@ -438,6 +440,9 @@ def read_anchor(anchor: "Token", piece: Piece, lex: Lexicon, frame: Frame) -> Re
             return Reading("open", request="demand", **common)
         return Reading("neutral", negated=negative, third_party=True, **common)
     past = _is_past(path, reach)
+    if any(_lemma(n) in PRECONDITION_NOUNS for n in path[: reach + 1]) and roles[0] != OTHER:
+        # preconditions for talks: "we set no preconditions" is openness, "we have two preconditions" terms
+        return Reading("open" if negative else "conditional", negated=negative, **common)
     if negative:
         # a negated past event is a report of what did not happen ("the talks did not take place",
         # "has never violated the truce"), not a refusal; refusals use a negative predicate or the future
