@@ -122,3 +122,21 @@ def test_channels_lexicon_has_entries(section, entry):
 def test_channels_lexicon_errors_say_what_is_wrong(text, message):
     with pytest.raises(ValueError, match=message.replace("[", r"\[")):
         parse_lexicon(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        # a media word with the outlet's name the parser hung elsewhere
+        ('"We will not sign," the commissioner told the newspaper El Tiempo.', "newspaper El Tiempo"),
+        ("The adviser told the state news agency AZERTAC that Baku would not sign.", "state news agency AZERTAC"),
+        ("The minister told the agency Monday that talks were off.", "agency"),
+        # an interview with a named outlet is the outlet
+        ('"No," the minister said in an interview with France 24.', "France 24"),
+    ],
+)
+def test_channel_named_after_its_media_word(text, channel):
+    import onrecord
+
+    statements = onrecord.analyze(text, id="t").statements
+    assert statements and statements[0].channel is not None and statements[0].channel.name == channel

@@ -378,3 +378,28 @@ def test_sides_from_the_role_and_its_context(text, side):
 
     statements = onrecord.analyze(text, id="t").statements
     assert statements and statements[0].speaker.affiliation == side
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a short quote the parser takes for a second subject does not speak
+        ("“No roadmap,” Saudi spokesman Turki al-Maliki said on Monday, as the talks stalled again.", "Turki al-Maliki"),
+        # a word after "for" belongs to the office, not the name
+        ("“We will not sign a thing,” High Commissioner for Peace Mauricio Ospina told the newspaper.",
+         "Mauricio Ospina"),
+    ],
+)
+def test_speaker_name_edges(text, name):
+    import onrecord
+
+    statements = onrecord.analyze(text, id="t", language="en").statements
+    assert statements and statements[0].speaker.name == name
+
+
+def test_an_arabic_surname_with_its_article_finds_the_full_name():
+    import onrecord
+
+    text = ("Saudi spokesman Turki al-Maliki said on Monday that there would be no roadmap.\n\n"
+            "Al-Maliki added that the coalition would not pay the salaries.")
+    assert [s.speaker.name for s in onrecord.analyze(text, id="t").statements] == ["Turki al-Maliki"] * 2

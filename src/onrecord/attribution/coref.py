@@ -81,7 +81,7 @@ class Entity:
 
     @property
     def full(self) -> bool:
-        return len(fold_name(self.name).split()) > 1
+        return len(name_words(self.name)) > 1
 
     def last_before(self, offset: int) -> Mention | None:
         found = [m for m in self.mentions if m.end <= offset]
@@ -100,6 +100,16 @@ class Entity:
         if self.actor is not None:
             keys |= {t.key for t in self.actor.tenures}
         return keys
+
+
+# A leading article of an Arabic surname written alone ("Al-Maliki", "el-Sisi"): not a first name.
+SURNAME_ARTICLES = frozenset({"al", "el"})
+
+
+def name_words(name: str) -> list[str]:
+    """The folded words of a person's name, a surname's leading article dropped when it stands alone."""
+    words = fold_name(name).split()
+    return words[1:] if len(words) == 2 and words[0] in SURNAME_ARTICLES else words
 
 
 def _span_text(tokens: Sequence["Token"]) -> str:
@@ -123,6 +133,10 @@ def _name_word(tok: "Token") -> bool:
 _NAME_PARTICLES = frozenset({"von", "der", "de", "van", "den", "da", "bin", "al", "el", "le", "la", "abu", "ibn"})
 
 
+def _after_portfolio(doc, i: int) -> bool:
+    return i > 0 and doc[i - 1].lower_ in {"for", "of"}
+
+
 def repair_name(ent: "SpacySpan") -> "SpacySpan":
     """A PERSON entity widened over name words the small model left out: a first name before it
     ("Taras" of "Taras Hrytsenko"), a surname after a particle ("Ursula von der" + "Leyen")."""
@@ -130,8 +144,11 @@ def repair_name(ent: "SpacySpan") -> "SpacySpan":
     start, end = ent.start, ent.end
     sent_start, sent_end = ent.sent.start, ent.sent.end
     while start - 1 >= sent_start and _name_word(doc[start - 1]) and doc[start - 1].ent_type_ in {"", "PERSON"} \
-            and fold(doc[start - 1].text) not in _TITLE_WORDS:
+            and fold(doc[start - 1].text) not in _TITLE_WORDS and not _after_portfolio(doc, start - 1):
         start -= 1
+    # "High Commissioner for Peace Mauricio Ospina": the word after "for"/"of" is the office's, not the name's
+    while end - start >= 3 and _after_portfolio(doc, start):
+        start += 1
     last_is_particle = doc[end - 1].lower_ in _NAME_PARTICLES
     while end < sent_end and (_name_word(doc[end]) and (last_is_particle or doc[end].ent_type_ in {"", "PERSON"})):
         end += 1
@@ -326,7 +343,9 @@ class ArticleEntities:
         key = fold_name(name)
         if not key:
             return None
-        words = key.split()
+        words = name_words(name)
+        if len(words) == 1:
+            key = words[0]  # "Al-Maliki" is the surname of "Turki al-Maliki"
         actor = self._actor_for(name)
         people = [e for e in self.entities if e.kind == "person"]
         # same actor or same full name

@@ -147,7 +147,9 @@ def _subject_of(verb: "Token", passive_agent: bool) -> "Token | None":
                         if grand.dep_ == "pobj":
                             return grand
             return None
-        for child in verb.children:
+        # two subjects when the parser takes a quoted phrase for one ("“No roadmap,” the spokesman said"):
+        # the nearer to the verb speaks
+        for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
             if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("it", "there"):
                 return child
             if child.dep_ in SUBJECT_DEPS:
