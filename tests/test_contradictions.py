@@ -259,10 +259,9 @@ def test_a_dated_statement_against_the_undated_news_in_another_paragraph_is_a_sh
         (("conditional", "any agreement must begin with the withdrawal of the brigade from the port",
           ["begin with the withdrawal of the brigade from the port"]),
          ("reject", "withdrawal is not on the agenda", []), "clash"),
-        (("reject", "no signature as long as their constitution claims our land",
-          ["as long as their constitution claims our land"]),
-         ("reject", "we will sign nothing that ties peace to a change of our constitution",
-          ["that ties peace to a change of our constitution"]), "clash"),
+        (("reject", "no signature as long as their charter names our province",
+          ["as long as their charter names our province"]),
+         ("reject", "we will accept no treaty that rewrites our charter", ["that rewrites our charter"]), "clash"),
         (("conditional", "talks only once the militia is disarmed", ["once the militia is disarmed"]),
          ("reject", "disarmament is out of the question", []), "clash"),
         # a refusal of other terms is not a clash
@@ -281,8 +280,8 @@ def test_terms_against_their_refusal_by_the_other_side(demand, refusal, kind):
 
 
 def test_a_dispute_between_a_state_and_a_group_named_by_its_side():
-    a = blamer("s1", "Ivan Petrov", "Freedonia", 0, "the Red Brigade had violated the ceasefire thirty times")
-    b = blamer("s2", "Juan Soto", "Red Brigade", 300, "it was Freedonia's army that had broken the truce")
+    a = blamer("s1", "Ivan Petrov", "Freedonia", 0, "the Red Brigade breached the truce at the dam twice")
+    b = blamer("s2", "Juan Soto", "Red Brigade", 300, "Freedonia's gunners had broken the truce first")
     assert {(c.a, c.b) for c in find_contradictions([a, b])} == {("s1", "s2")}
 
 
@@ -295,3 +294,25 @@ def test_preconditions_for_talks():
     assert stances == {"Freedonia has no preconditions": "open",
                        "Sylvania had two preconditions for any talks": "conditional",
                        "the club had no conditions for the transfer": None}
+
+
+def test_cancelled_talks_do_not_go_ahead_and_a_shift_why_never_prints_none():
+    statements = [placed("s1", "neutral", "Ann Adams", 0, "the talks, which were scheduled for May, were cancelled"),
+                  placed("s2", "reject", "Bob Brown", 600, "there will be no negotiations")]
+    assert find_contradictions(statements) == []
+    text, statements = in_article(
+        "In the morning the spokesman said ", placed("s1", "reject", "Ann Adams", 0, "there would be no talks"),
+        ".\n\nBy the evening he said ", placed("s2", "open", "Ann Adams", 0, "Freedonia was ready to talk"), ".")
+    (found,) = find_contradictions(statements, text)
+    assert "None" not in found.why
+
+
+def test_an_undated_lead_and_the_day_of_the_same_briefing_are_one_occasion():
+    import dataclasses
+
+    text, statements = in_article(
+        "The spokesman said ", placed("s1", "reject", "Ann Adams", 0, "Freedonia would not negotiate until the offensive ended"),
+        ".\n\nHe told reporters on Monday that ", placed("s2", "open", "Ann Adams", 0, "Freedonia was ready to negotiate"), ".")
+    statements[1] = dataclasses.replace(statements[1], said_on=MONDAY, date_text="on Monday")
+    # not a shift (no flashback date): one briefing, one qualified position
+    assert [c.kind for c in find_contradictions(statements, text)] == []

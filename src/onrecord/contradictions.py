@@ -19,7 +19,7 @@ Kinds, judged on the filled Statement records alone (so the same test works acro
 
 - ``shift`` also covers a change the article marks between two statements of one actor on one day ("By the
   evening, the spokesman struck a different tone"): a time-change phrase (``TIME_CHANGE``) in the text between
-  them, when the article text is given; and a later paragraph's statement dated ("Only last Wednesday, he
+  them, when the article text is given; and a later paragraph's statement dated ("Back in March, he
   told parliament") against an earlier undated one (the article's news);
 - ``clash`` also covers opposing sides' factual claims about one agreement that cannot both hold (each blames
   the other for breaking it, or one blames and the other denies): ``onrecord.disputes``, within one article.
@@ -79,13 +79,16 @@ CONTENT_OPENINGS = ("that ", "which ", "who ", "without ")
 # short news paragraphs (a quote and its paraphrase); set on the repo examples, where one speaker's qualified
 # offers ("open to contacts, but ...") lie 0-250 characters apart.
 OCCASION_CHARS = 250
+# Date phrases that point back from the article's news to an earlier moment ("last Wednesday", "a week ago").
+FLASHBACK = re.compile(r"\b(?:last|ago|earlier|previous|previously|before)\b", re.IGNORECASE)
 # A neutral statement that talks go ahead, which a refusal of talks by the same side contradicts.
 GOING_AHEAD = re.compile(
     r"\b(?:(?:will|would|shall|are to|is to|are due to|is due to)\s+(?:\w+\s+)?(?:meet|take place|be held|resume|"
-    r"reconvene|convene|go ahead|sit down)|(?:has|have) been (?:agreed|scheduled|set)|(?:was|were) scheduled)\b",
+    r"reconvene|convene|go ahead|sit down)|(?:has|have) been (?:agreed|scheduled|set))\b",
     re.IGNORECASE,
 )
-NEGATED = re.compile(r"\b(?:not|no|never|nor|n't|unless|if|only)\b", re.IGNORECASE)
+NEGATED = re.compile(r"\b(?:not|no|never|nor|n't|unless|if|only|cancel\w*|postpone\w*|called off|delay\w*|"
+                     r"suspend\w*)\b", re.IGNORECASE)
 # Letters two issue words must share at their start to count as one ("disarmed" / "disarmament").
 STEM_CHARS = 6
 # Words of attacks: opposing demands that the other side stop them can both be met (not a clash).
@@ -95,7 +98,7 @@ HOSTILITIES = re.compile(r"\b(?:attack\w*|shell\w*|strik\w*|bomb\w*|firing|drone
 TIME_CHANGE = re.compile(
     r"\b(?:by (?:the )?(?:evening|afternoon|morning|nightfall|the end of the day)|later (?:that|the same|in the) "
     r"(?:day|evening|night|afternoon|week)|(?:hours|a day|days|a week|weeks|a month) (?:later|earlier|before)|"
-    r"the (?:next|following) (?:day|morning|evening)|(?:last|a) week ago|only a week ago|earlier (?:this|that) "
+    r"the (?:next|following) (?:day|morning|evening)|a week ago|earlier (?:this|that) "
     r"(?:week|month|day)|in the evening|that evening|overnight)\b",
     re.IGNORECASE,
 )
@@ -294,6 +297,8 @@ def _position(statement: Statement) -> str:
         return f"{who} rules out talks{with_whom}{terms}"
     if statement.stance == "conditional":
         return f"{who} sets terms for talks{with_whom}:{terms}"
+    if statement.stance == "neutral":
+        return f'{who} says talks go ahead{with_whom} ("{_short(statement.text)}")'
     return f'{who} signals openness to talks{with_whom} ("{_short(statement.text)}")'
 
 
@@ -303,13 +308,18 @@ def explain(a: Statement, b: Statement, kind: str) -> str:
     if kind == "shift":
         when_a = a.said_on or a.date_text
         when_b = b.said_on or b.date_text
-        line += f" (said on {when_a} and {when_b})"
+        if when_a and when_b:
+            line += f" (said on {when_a} and {when_b})"
+        elif when_a or when_b:
+            line += f" (one of them said {when_a or when_b})"
+        else:
+            line += " (at two moments the article marks)"
     return line
 
 
 def _marked_change(a: Statement, b: Statement, text: str | None) -> bool:
     """Does the article mark a change of time between the two statements: a time-change phrase between them,
-    in the paragraph of the later one ("By the evening, the spokesman struck a different tone. ... he said")?"""
+    in the paragraph of the later one ("Later that day the envoy softened his line. ... he said")?"""
     if not text:
         return False
     first, second = (a, b) if a.start <= b.start else (b, a)
@@ -318,13 +328,13 @@ def _marked_change(a: Statement, b: Statement, text: str | None) -> bool:
 
 
 def _dated_later(a: Statement, b: Statement, text: str | None) -> bool:
-    """The later statement in the text dated ("Only last Wednesday, X told parliament ...") and the earlier
+    """The later statement in the text dated ("Last month, X told the assembly ...") and the earlier
     undated (the article's news), in another paragraph: a flashback to another moment. (The other way round,
     "On Monday X said ... / '...,' he added", the undated one continues the dated one.)"""
     if not text:
         return False
     first, second = (a, b) if a.start <= b.start else (b, a)
-    dated = bool(second.said_on or second.date_text) and not (first.said_on or first.date_text)
+    dated = bool(second.date_text and FLASHBACK.search(second.date_text)) and not (first.said_on or first.date_text)
     return dated and "\n" in text[first.end : second.start]
 
 

@@ -15,16 +15,18 @@ import re
 from dataclasses import dataclass
 
 from .records import Statement
+from .actors.names import without_possessive
 from .stance.counterpart import place_of
 from .stance.lexicon import load_lexicon
 
 __all__ = ["Blame", "blame_of", "disputed"]
 
 # Words of breaking, holding up or refusing an agreement or a process; "did not stop" is blame by itself.
+# (Not "kept attacking": accusations of attacks are not disputes over an agreement.)
 BLAME = re.compile(
     r"\b(?:violat\w*|breach\w*|broken?|break(?:s|ing)?|delay\w*|block\w*|disrupt\w*|sabotag\w*|derail\w*|"
     r"stall\w*|torpedo\w*|obstruct\w*|undermin\w*|wreck\w*|to blame|at fault|responsible for|refus\w*|"
-    r"(?:did|does|has|have) not stop\w*|never stopped|kept (?:attacking|shelling|firing|changing|striking))\b",
+    r"(?:did|does|has|have) not stop\w*|never stopped|kept changing)\b",
     re.IGNORECASE,
 )
 # A negation just before a blame word turns an accusation of one's own side into a denial.
@@ -34,11 +36,11 @@ NEGATION_REACH = 25
 SELF_NEGATED = re.compile(r"\b(?:not stop|never stopped)", re.IGNORECASE)
 # Characters either side of a blame word within which the party it blames is looked for (same sentence).
 PARTY_REACH = 90
-OWN_WORDS = frozenset({"we", "our", "us", "ourselves"})
+OWN_WORDS = frozenset({"we", "We", "our", "Our", "us", "ourselves"})
 # Nouns of an agreement or a process: one statement of a dispute names one, or is about talks.
 AGREEMENT = re.compile(
-    r"\b(?:truce|ceasefire|cease-fire|moratorium|deal|agreement|accord|swap|exchange|talks|negotiation\w*|"
-    r"pause|lists?|memorandum|corridor|evacuation)\b",
+    r"\b(?:truce|ceasefire|cease-fire|moratorium|deal|agreement|accord|swap|exchange(?! of fire)|talks|"
+    r"negotiation\w*|pause|memorandum|corridor|evacuation)\b",
     re.IGNORECASE,
 )
 WORD = re.compile(r"[\w’'.-]+")
@@ -64,13 +66,13 @@ def _parties(text: str, own: str | None, sides: tuple[str, ...] = ()) -> list[tu
             out.append((m.start(), side.casefold()))
     for k, m in enumerate(words):
         word = m.group().strip(".’'")
-        if word.lower() in OWN_WORDS and own:
+        if word in OWN_WORDS and own:  # lower case only: "US" is a country
             out.append((m.start(), own.casefold()))
             continue
         for n in (3, 2, 1):
             if k + n > len(words):
                 continue
-            phrase = " ".join(w.group() for w in words[k : k + n]).rstrip(".’'s").rstrip("’'")
+            phrase = without_possessive(" ".join(w.group() for w in words[k : k + n]))
             side = place_of(phrase, lex)
             if side:
                 out.append((m.start(), side.casefold()))

@@ -185,3 +185,12 @@ def test_registry_learn_on_copy():
 def test_registry_bad_data_file_errors_say_what_to_fix(bad, message):
     with pytest.raises(RegistryError, match=message):
         load_registry(bad, "")
+
+
+def test_registry_fuzzy_full_name_needs_a_close_surname():
+    from onrecord.actors import default_registry
+
+    registry = default_registry()
+    # a first name shared with a known person does not make a different surname theirs
+    assert registry.lookup("John Hale") is None
+    assert registry.lookup("Dmitri Peskov").name == "Dmitry Peskov"

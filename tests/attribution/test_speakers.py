@@ -333,18 +333,18 @@ def test_speakers_add_name_on_shared_registry_raises(nlp):
 def test_a_name_the_tagger_calls_an_organisation_is_a_person_with_a_role_in_apposition_and_its_surname_follows():
     import onrecord
 
-    text = ("“There is no dialogue,” Dragan Vuksanović, director of the government's office for refugees, told "
-            "the agency.\n\nBy the evening, Vuksanović told the broadcaster that the talks would go on.")
+    text = ("“We will not be lectured,” Goran Petković, head of the state office for minorities, told "
+            "the agency.\n\nLater, Petković told the broadcaster that the talks would go on.")
     names = [s.speaker.name for s in onrecord.analyze(text, id="t").statements]
-    assert names == ["Dragan Vuksanović", "Dragan Vuksanović"]
+    assert names == ["Goran Petković", "Goran Petković"]
 
 
 def test_a_given_name_alone_finds_the_one_full_name_it_starts():
     import onrecord
 
-    text = ("“Not one day before,” Tesfaye Bekele, a government spokesman, said.\n\n"
-            "“The government has kept every promise,” Tesfaye said.")
-    assert [s.speaker.name for s in onrecord.analyze(text, id="t").statements] == ["Tesfaye Bekele"] * 2
+    text = ("“The border stays closed this winter,” Haile Gebre, a regional spokesman, said.\n\n"
+            "“Our offer to the federal side still stands,” Haile said.")
+    assert [s.speaker.name for s in onrecord.analyze(text, id="t").statements] == ["Haile Gebre"] * 2
 
 
 def test_a_place_after_for_or_to_in_a_role_is_a_portfolio_not_a_side():
@@ -361,15 +361,15 @@ def test_a_place_after_for_or_to_in_a_role_is_a_portfolio_not_a_side():
     ("text", "side"),
     [
         # a registry person named in the role
-        ("“There is nothing to sign yet,” Ramil Gasimov, foreign policy adviser to President Ilham Aliyev, said.",
-         "Azerbaijan"),
+        ("“The draft is not ready for anyone's signature,” Claire Dubois, an adviser to President Emmanuel Macron, "
+         "said.", "France"),
         # a group named by an acronym or a plural possessive
-        ("“We stay in the cities,” said Willy Ngoma, the AFC/M23 military spokesman.", "M23"),
-        ("“No signing,” said Ali Nasser, a member of the Houthis’ political bureau.", "Houthis"),
+        ("“We keep every hill we hold,” said Jean Kalala, the NDF/RLF military spokesman.", "RLF"),
+        ("“The lists are not final yet,” said Omar Said, a member of the Rangers’ political council.", "Rangers"),
         # an office of state with no country: the country just before it, not where something happens
-        ("Kinshasa's conditions have not moved. “Withdrawal first,” Foreign Minister Marie Lunda said.",
-         "Democratic Republic of the Congo"),
-        ("The delegation's presence in Qatar marked a reversal. “We are here,” government spokesman Paul Mbe said.",
+        ("Ankara's line is unchanged. “The troops stay where they are,” Foreign Minister Deniz Kaya said.",
+         "Turkey"),
+        ("The team's stay in Turkey was a surprise. “We came to work,” government spokesman Paul Mbe said.",
          None),
     ],
 )
@@ -384,10 +384,10 @@ def test_sides_from_the_role_and_its_context(text, side):
     ("text", "name"),
     [
         # a short quote the parser takes for a second subject does not speak
-        ("“No roadmap,” Saudi spokesman Turki al-Maliki said on Monday, as the talks stalled again.", "Turki al-Maliki"),
+        ("“Not yet,” the spokesman Omar al-Rashid said on Monday, as the meeting broke up early.", "Omar al-Rashid"),
         # a word after "for" belongs to the office, not the name
-        ("“We will not sign a thing,” High Commissioner for Peace Mauricio Ospina told the newspaper.",
-         "Mauricio Ospina"),
+        ("“The ceasefire text is still open,” High Commissioner for Peace Carlos Mendoza told the newspaper.",
+         "Carlos Mendoza"),
     ],
 )
 def test_speaker_name_edges(text, name):
@@ -400,6 +400,6 @@ def test_speaker_name_edges(text, name):
 def test_an_arabic_surname_with_its_article_finds_the_full_name():
     import onrecord
 
-    text = ("Saudi spokesman Turki al-Maliki said on Monday that there would be no roadmap.\n\n"
-            "Al-Maliki added that the coalition would not pay the salaries.")
-    assert [s.speaker.name for s in onrecord.analyze(text, id="t").statements] == ["Turki al-Maliki"] * 2
+    text = ("The spokesman Omar al-Rashid said on Monday that the corridor would stay shut.\n\n"
+            "Al-Rashid added that the coalition would not pay the salaries.")
+    assert [s.speaker.name for s in onrecord.analyze(text, id="t").statements] == ["Omar al-Rashid"] * 2

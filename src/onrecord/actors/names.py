@@ -108,3 +108,12 @@ def gender_of_first_name(name: str) -> str | None:
     if first in FEMALE_FIRST_NAMES:
         return "f"
     return None
+
+
+def without_possessive(text: str) -> str:
+    """ "Ukraine's" -> "Ukraine", "Damascus" stays "Damascus" (a suffix, not a set of characters)."""
+    text = text.strip(" .,")
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text

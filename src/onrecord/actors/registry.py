@@ -42,6 +42,9 @@ FUZZY_MARGIN = 4.0
 # with a stricter threshold: short surnames differ by one letter between different people (Lin/Li).
 FUZZY_SURNAME_MIN_LEN = 6
 FUZZY_SURNAME_THRESHOLD = 90.0
+# In a fuzzy full-name match, the surnames alone must score this much ("Budanow"/"Budanov" 85.7; "Hale"/"Healey"
+# 80 is another person).
+FUZZY_FULL_SURNAME_THRESHOLD = 84.0
 ACTOR_KINDS = ("person", "organisation", "government", "country")
 
 
@@ -287,7 +290,15 @@ class ActorRegistry:
             return None
         if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < FUZZY_MARGIN:
             return None
-        return self._index.by_id[ranked[0][0]]
+        actor = self._index.by_id[ranked[0][0]]
+        if not single:
+            # a full name also needs a close surname: "Dmitri Peskov" is Dmitry Peskov, "John Hale" is not
+            # John Healey (the shared first name carries the whole-name score)
+            surnames = [k for k, ids in self._index.surname.items() if actor.id in ids]
+            last = key.split()[-1]
+            if not any(fuzz.ratio(last, s) >= FUZZY_FULL_SURNAME_THRESHOLD for s in surnames):
+                return None
+        return actor
 
     # ---- offices
     def holders(self, role: str, affiliation: str | None = None, on: dt.date | None = None) -> list[Actor]:

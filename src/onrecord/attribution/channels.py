@@ -248,7 +248,7 @@ def _refine(phrase: _Phrase, lex: ChannelLexicon) -> _Phrase:
         if obj is None:
             continue
         inner = _phrase(obj)
-        named_outlet = obj.ent_type_ == "GPE" and any(c.dep_ == "nummod" for c in obj.children)  # "France 24"
+        named_outlet = obj.ent_type_ == "GPE" and any(c.dep_ == "nummod" for c in obj.children)  # "Channel 4"
         if _is_medium(inner, lex) or obj.ent_type_ == "ORG" or named_outlet:
             return inner
         if obj.ent_type_ == "PERSON":
@@ -258,7 +258,7 @@ def _refine(phrase: _Phrase, lex: ChannelLexicon) -> _Phrase:
 
 def _with_trailing_name(phrase: _Phrase, sent: "SpacySpan", lex: ChannelLexicon) -> _Phrase:
     """A media word followed straight away by a proper name the parser hung elsewhere takes it in: "told the
-    newspaper El Tiempo", "told the state news agency AZERTAC" (spaCy makes the name a second object)."""
+    newspaper La Voz", "told the state news agency NORA" (spaCy makes the name a second object)."""
     doc = phrase.head.doc
     if not _media_word_at(phrase.head, lex) or phrase.head.pos_ == "PROPN":
         return phrase
@@ -266,7 +266,7 @@ def _with_trailing_name(phrase: _Phrase, sent: "SpacySpan", lex: ChannelLexicon)
     while last + 1 < sent.end and doc[last + 1].pos_ == "PROPN" and doc[last + 1].ent_type_ not in NOT_NAMES \
             and not doc[last + 1].is_punct:
         last += 1
-    while last > phrase.last and last + 1 < sent.end and doc[last + 1].like_num:  # "France 24"
+    while last > phrase.last and last + 1 < sent.end and doc[last + 1].like_num:  # "Channel 4"
         last += 1
     return _Phrase(phrase.head, phrase.first, last) if last > phrase.last else phrase
 

@@ -102,7 +102,7 @@ class Entity:
         return keys
 
 
-# A leading article of an Arabic surname written alone ("Al-Maliki", "el-Sisi"): not a first name.
+# A leading article of an Arabic surname written alone ("Al-Rashid", "el-Masri"): not a first name.
 SURNAME_ARTICLES = frozenset({"al", "el"})
 
 
@@ -146,7 +146,7 @@ def repair_name(ent: "SpacySpan") -> "SpacySpan":
     while start - 1 >= sent_start and _name_word(doc[start - 1]) and doc[start - 1].ent_type_ in {"", "PERSON"} \
             and fold(doc[start - 1].text) not in _TITLE_WORDS and not _after_portfolio(doc, start - 1):
         start -= 1
-    # "High Commissioner for Peace Mauricio Ospina": the word after "for"/"of" is the office's, not the name's
+    # "Special Envoy for Peace Ana Ruiz": the word after "for"/"of" is the office's, not the name's
     while end - start >= 3 and _after_portfolio(doc, start):
         start += 1
     last_is_particle = doc[end - 1].lower_ in _NAME_PARTICLES
@@ -275,7 +275,7 @@ class ArticleEntities:
 
     def looks_like_person(self, ent: "SpacySpan") -> bool:
         """PERSON entities, and proper names the small model tags ORG/GPE that read as a person: a title
-        or role right before them or in apposition ("Dragan Vuksanović, director of ..."), a known first
+        or role right before them or in apposition ("Goran Petković, director of ..."), a known first
         name, or a registry person."""
         if ent.label_ == "PERSON":  # a capital the small model tags PERSON ("Kyiv") is not one
             return self.registry.country_of(ent.text) is None
@@ -345,7 +345,7 @@ class ArticleEntities:
             return None
         words = name_words(name)
         if len(words) == 1:
-            key = words[0]  # "Al-Maliki" is the surname of "Turki al-Maliki"
+            key = words[0]  # "Al-Rashid" is the surname of "Omar al-Rashid"
         actor = self._actor_for(name)
         people = [e for e in self.entities if e.kind == "person"]
         # same actor or same full name
@@ -358,8 +358,8 @@ class ArticleEntities:
             if same:
                 # the most recently mentioned bearer of the surname
                 return max(same, key=lambda e: max((m.start for m in e.mentions if m.start <= offset), default=-1))
-            # a given name used alone, as in Ethiopian, Eritrean or Icelandic usage ("Tesfaye Bekele ...
-            # Tesfaye said"): only when one full name of the article starts with it
+            # a given name used alone, as in Ethiopian, Eritrean or Icelandic usage ("Haile Gebre ...
+            # Haile said"): only when one full name of the article starts with it
             first = [e for e in people if e.full and fold_name(e.name).split()[0] == key]
             if len(first) == 1:
                 return first[0]

@@ -23,7 +23,7 @@ import re
 
 from typing import TYPE_CHECKING, Sequence
 
-from ..actors.names import fold, fold_name
+from ..actors.names import fold, fold_name, without_possessive
 from ..actors.registry import Actor, ActorRegistry, default_registry
 from ..actors.run_names import RunNames
 from ..actors.roles import ANONYMOUS_NOUNS, COLLECTIVE_NOUNS, PERSON_ROLE_NOUNS, ROLE_IDIOMS, role_key
@@ -38,12 +38,13 @@ if TYPE_CHECKING:  # pragma: no cover
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "several", "two",
                           "three", "many", "other", "one", "another"})
 # Words that grade an unnamed source without naming its side ("a senior official").
-# An armed group or party named in a role by an acronym ("AFC/M23", "TPLF", "ELN") or a plural possessive
-# ("the Houthis’"): the side is the group (an alliance "AFC/M23" by its last member, as it is usually called).
+# An armed group or party named in a role by an acronym ("RLF", "ABC/XYZ") or a plural possessive ("the
+# Rangers’"): the side is the group (an alliance "ABC/XYZ" by its last member, as it is usually called).
 GROUP_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]*(?:/[A-Z][A-Z0-9]*)*[0-9A-Z])\b")
-GROUP_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+s)[’']\s")
+GROUP_POSSESSIVE = re.compile(r"\b[Tt]he ([A-Z][a-z]+s)[’']\s")
 # Acronyms in roles that are not groups.
-NOT_GROUPS = frozenset({"UN", "US", "EU", "AU", "UK", "TV", "CEO", "MP", "ID"})
+NOT_GROUPS = frozenset({"UN", "US", "EU", "AU", "UK", "TV", "CEO", "MP", "ID", "PM", "VP", "MFA", "NGO", "OSCE",
+                        "NATO", "USA", "UAE", "ICC", "ICJ", "IAEA"})
 
 
 def group_in_role(role: str) -> str | None:
@@ -60,7 +61,7 @@ STATE_OFFICES = frozenset({"minister", "ministry", "government", "president", "p
                            "premier", "cabinet", "defence", "defense", "foreign", "interior", "commissioner"})
 
 
-# Entity labels that may name a country or its capital (the small model tags "Kinshasa" ORG at times).
+# Entity labels that may name a country or its capital (the small model tags a capital ORG at times).
 CONTEXT_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC"})
 
 
@@ -439,17 +440,17 @@ class SpeakerResolver:
 
     def _affiliation(self, actor: Actor | None, role: str | None, start: int | None = None) -> str | None:
         """The side a speaker stands for: the registry's, else a country in the role, else a known actor the
-        role names ("adviser to President Ilham Aliyev"), else a group the role names by an acronym or a
-        plural possessive ("AFC/M23 spokesman", "the Houthis’ political bureau"). An office of state with no
+        role names ("adviser to President Emmanuel Macron"), else a group the role names by an acronym or a
+        plural possessive ("RLF spokesman", "the Rangers’ political bureau"). An office of state with no
         country ("the Foreign Minister"), given the mention's offset, takes the country named just before it
         in its paragraph (never the country an article names most: that is often the mediator's)."""
         if actor is not None and actor.affiliation:
             return actor.affiliation
         if not role:
             return None
-        # a place after "for"/"to"/"on" is a portfolio or posting ("Office for Kosovo", "ambassador to
+        # a place after "for"/"to"/"on" is a portfolio or posting ("Office for Refugees", "ambassador to
         # Russia"), not the side the official speaks for
-        own = PORTFOLIO.sub("", role)
+        own = PORTFOLIO.sub(self._keep_demonym, role)
         country, _ = self.registry.split_country(fold(own))
         if country:
             return country
@@ -457,14 +458,14 @@ class SpeakerResolver:
             country = self.registry.country_of(word)
             if country:
                 return country
-        found = self._named_actor_side(role) or group_in_role(role)
+        found = self._named_actor_side(role) or group_in_role(own)
         if found is None and start is not None and is_state_office(own):
             found = self._context_country(start)
         return found
 
     def _context_country(self, start: int) -> str | None:
         """The country named before the mention in its sentence, else in the sentence before it, within the
-        paragraph ("Kinshasa's conditions have not moved. ... Foreign Minister X said")."""
+        paragraph ("Ankara's line is unchanged. ... Foreign Minister X said")."""
         entities = self.entities
         k = entities.sentence_of(start)
         begin = entities.sentence_starts[k] if entities.sentence_starts else 0
@@ -482,12 +483,20 @@ class SpeakerResolver:
                         return country
         return None
 
+    def _keep_demonym(self, match: "re.Match[str]") -> str:
+        """A portfolio phrase is dropped, unless its first word is a demonym ("adviser to the Ukrainian
+        President" keeps its side)."""
+        words = match.group(0).split()
+        first = next((w for w in words[1:] if w.lower() != "the"), "")
+        return match.group(0) if self.registry.country_of(first) and fold_name(first) not in self.registry._country_words \
+            else ""
+
     def _named_actor_side(self, role: str) -> str | None:
-        """The affiliation of a registry actor named in the role ("adviser to President Ilham Aliyev")."""
+        """The affiliation of a registry actor named in the role ("adviser to President Emmanuel Macron")."""
         words = role.replace("’", "'").split()
         for n in range(min(5, len(words)), 1, -1):
             for i in range(len(words) - n + 1):
-                actor = self.registry.lookup_exact(" ".join(words[i : i + n]).strip(",.'s"))
+                actor = self.registry.lookup_exact(without_possessive(" ".join(words[i : i + n])))
                 if actor is not None and actor.affiliation:
                     return actor.affiliation
         return None
@@ -542,7 +551,7 @@ class SpeakerResolver:
             if actor is not None:
                 return self._from_actor(base, actor, written, start)
             full = len(fold_name(name).split()) > 1
-            if full:  # remembered, so that a later surname alone finds this person ("Vuksanović said")
+            if full:  # remembered, so that a later surname alone finds this person ("Petković said")
                 self.entities.link_person(name, start, create=True)
             return Speaker(name=self._complete(name) if not full else name, mention=mention, start=start,
                            end=end, role=written, affiliation=self._affiliation(None, written, start))

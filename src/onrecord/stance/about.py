@@ -6,7 +6,7 @@ an idiom ("sit down with", "come to terms", "negotiating table"), or a party ver
 "meet", "meeting") when it has a party (a with-phrase or object naming a country, organisation or
 person) or a political subject ("we will not talk"), and is not about a topic ("talk about the weather").
 A place the article names as the venue of its talks is one when the statement goes there or is there
-("no more trips to Brussels": ``venues.py``). Idioms read on the parse: a door that is open, kept open or closed ("the door to peace remains open"), and
+("no more trips to Geneva": ``venues.py``). Idioms read on the parse: a door that is open, kept open or closed ("the door to peace remains open"), and
 "end" with a war as its object ("would not end the war until ...", "an end to the fighting").
 
 Weak words (``lex.weak_terms``: "the text", "the next session", "violations") are anchors only as the object

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING, Iterable
 
 from ..actors import default_registry
+from ..actors.names import without_possessive
 from ..records import Span, Speaker
 from .context import Piece
 from .lexicon import Lexicon
@@ -53,9 +54,11 @@ def side_of_text(text: str | None, lex: Lexicon) -> str | None:
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             before = [w.lower() for w in words[max(0, i - 2) : i]]
-            if before and (before[-1] in PORTFOLIO_PREPS or before[-2:] in (["for", "the"], ["to", "the"], ["on", "the"])):
-                continue  # "envoy for Syria", "ambassador to Russia", "Office for Kosovo": a portfolio, not a side
-            found = place_of(" ".join(words[i : i + n]).rstrip("’'s").rstrip("’'"), lex)
+            portfolio = before and (before[-1] in PORTFOLIO_PREPS
+                                    or before[-2:] in (["for", "the"], ["to", "the"], ["on", "the"]))
+            if portfolio and without_possessive(" ".join(words[i : i + n])).lower() not in lex.demonyms:
+                continue  # "envoy for Syria", "ambassador to Russia", "Office for Refugees": a portfolio, not a side
+            found = place_of(without_possessive(" ".join(words[i : i + n])), lex)
             if found:
                 return found
     return None

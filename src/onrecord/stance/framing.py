@@ -19,6 +19,8 @@ modal makes it the speaker's demand ("Kyiv must negotiate").
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,6 +28,7 @@ from ..records import Span
 from .conditions import find_conditions, red_line_conditions, requirement_conditions, stated_conditions
 from .context import Piece
 from .counterpart import counterpart_of, implied_counterpart, person_side, place_of, resolve_party, subject_phrase
+from ..actors import default_registry
 from .lexicon import Lexicon
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -79,7 +82,7 @@ class Frame:
     speaker_role: str | None = None
 
 
-# Words that make a noun beside the talks what there is instead of them ("no dialogue, only theatre").
+# Words that make a noun beside the talks what there is instead of them ("no dialogue, only a show").
 CONTRAST_WORDS = frozenset({"only", "just", "merely", "but", "instead"})
 
 
@@ -161,10 +164,18 @@ def _names_own_group(head: str, frame: Frame) -> bool:
     return any(word.startswith(stem) for word in frame.speaker_role.lower().split())
 
 
+def _is_place(text: str, lex: Lexicon) -> bool:
+    """A country, capital or demonym of the stance lexicon or the actor registry ("Ankara")."""
+    return place_of(text, lex) is not None or default_registry().country_of(text) is not None
+
+
 def _speaker_names(text: str, frame: Frame) -> bool:
     """Does the speaker's name, role or side contain the words (their own organisation)?"""
     key = text.lower().removeprefix("the ").strip()
-    return any(key and key in (field or "").lower() for field in (frame.speaker_name, frame.speaker_role, frame.own_side))
+    if not key:
+        return False
+    pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
+    return any(pattern.search((field or "").lower()) for field in (frame.speaker_name, frame.speaker_role, frame.own_side))
 
 
 def _subject_role(subject: "Token", piece: Piece, lex: Lexicon, frame: Frame, counterpart: str | None) -> str:
@@ -196,11 +207,14 @@ def _subject_role(subject: "Token", piece: Piece, lex: Lexicon, frame: Frame, co
             return SPEAKER if _names_own_group(head, frame) else OTHER
         if head in lex.own_heads or subject.lower_ in lex.own_heads:
             return SPEAKER
-        if subject.ent_type_ in {"ORG", "NORP"} and not _speaker_names(subject.text, frame):
-            return OTHER  # "the ELN had walked away from the table", said by a government minister
         return NONE
     if frame.own_side:
         return SPEAKER if party == frame.own_side else OTHER
+    # a named organisation that is the subject inside the reported words (the reporting verb's is the speaker)
+    named_body = subject.i in piece.inside and (
+        subject.ent_type_ in {"ORG", "NORP"} or (subject.pos_ == "PROPN" and not subject.ent_type_))
+    if named_body and not _is_place(subject.text, lex) and not _speaker_names(subject.text, frame):
+        return OTHER  # "the RLF had walked out of the talks", said by a minister whose side is unknown
     return OTHER if party == counterpart else SPEAKER
 
 
@@ -268,9 +282,11 @@ def _evidence(
             if subject.lower_ in lex.negators or any(d.lower_ == "no" for d in subject.children if d.dep_ == "det"):
                 items.append(Evidence("neg", role, subject.text))  # "no one will negotiate", "nobody wants talks"
         if k > 0 and node.pos_ in {"VERB", "AUX"}:
-            # a negative object of the verb that governs the talks: "would send nobody back to Doha"
+            # a negative object of the verb that governs the talks: "would send nobody back to Geneva"
             items.extend(Evidence("neg", role, c.text) for c in node.children
-                         if c.dep_ == "dobj" and c.i not in on_path and c.lower_ in OBJECT_NEGATORS)
+                         if c.dep_ == "dobj" and c.i not in on_path and (
+                             c.lower_ in OBJECT_NEGATORS
+                             or (c.lower_ == "one" and any(g.lower_ == "no" for g in c.children))))
         for child in node.children:
             if child.dep_ in {"aux", "auxpass"} and _lemma(child) in lex.hypothetical_modals:
                 hypothetical = True
@@ -279,7 +295,7 @@ def _evidence(
         # a noun said of the talks beside them: "called the talks a charade", "a meeting, a farce"
         for child in node.children:
             if child.dep_ in {"npadvmod", "appos"} and child.i not in on_path and _is_pred(child, lex.negative_predicates, lex):
-                # "no dialogue, only theatre": what there is instead, not a word said of the talks
+                # "no dialogue, only a show": what there is instead, not a word said of the talks
                 if not _contrasted(child):
                     items.append(Evidence("negpred", role, child.text))
         if k == 0:
@@ -287,7 +303,7 @@ def _evidence(
         subject_on_path = any(c.dep_ in SUBJECT_DEPS and c.i in on_path for c in node.children)
         candidates = [(node, node.pos_ != "VERB" or not subject_on_path)]
         # in a clause above the talks' own, "only Y" is what there is instead ("There is no dialogue, there is
-        # only theatre"); in their own clause it says what they are ("any meeting is only theatre")
+        # only a show"); in their own clause it says what they are ("any meeting is only a show")
         candidates += [(c, True) for c in node.children if c.dep_ in PREDICATE_DEPS and c.i not in on_path
                        and not (k >= 2 and _contrasted(c))]
         candidates += [

@@ -1,8 +1,8 @@
 """Places an article names as the venue of talks, so that going there is about the talks.
 
-"The Doha process", "the Brussels dialogue", "the Pretoria agreement", "talks in Istanbul", "the meeting in
+"The Geneva process", "the Astana format", "talks in Istanbul", "the meeting in
 Addis Ababa": once the article ties a place to the talks, a statement that only says "we will send nobody
-back to Doha", "no more trips to Brussels" or "our delegation will be in Brussels next week" is about them
+back to Geneva", "no more trips to Istanbul" or "our team will be in Astana on Monday" is about them
 (the place, as the object of "to", "in" or "at", is a negotiation word of that article: ``about._is_term``).
 
 Learnt from the parses the stage already has (every parsed paragraph of the article), never from the lexicon's
@@ -14,18 +14,18 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Sequence
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_lexicon
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
     from ..nlp import Block
 
-# Nouns of a negotiating process whose place names a venue ("the Doha process", "the Jeddah platform").
+# Nouns of meetings and negotiating processes whose place names a venue ("the Geneva process", "the Astana
+# platform"); not a ceasefire, truce or deal, whose place is where it holds ("the Gaza ceasefire").
 PROCESS_NOUNS = frozenset({"talks", "negotiation", "negotiations", "dialogue", "process", "round", "platform",
-                           "format", "agreement", "accord", "accords", "deal", "summit", "meeting", "conference",
-                           "memorandum", "declaration", "ceasefire", "truce"})
-# Prepositions that place talks somewhere ("talks in Doha", "the meeting at Lancaster House").
+                           "format", "summit", "meeting", "conference", "track"})
+# Prepositions that place talks somewhere ("talks in Istanbul", "the meeting at Lancaster House").
 PLACING_PREPS = frozenset({"in", "at"})
 # Prepositions through which a statement goes to, or is at, a venue.
 VENUE_PREPS = frozenset({"to", "in", "at"})
@@ -52,13 +52,21 @@ def learn_venues(blocks: Sequence["Block"]) -> frozenset[str]:
             if token.pos_ not in {"NOUN", "PROPN"} or not _is_process(token):
                 continue
             for child in token.children:
-                if child.dep_ in {"compound", "nmod", "amod", "poss"}:
+                if child.dep_ in {"compound", "nmod"}:
                     found.update(_place_words(child, compound=True))
                 elif child.dep_ == "prep" and child.lower_ in PLACING_PREPS:
                     for place in child.children:
                         if place.dep_ == "pobj":
                             found.update(_place_words(place))
-    return frozenset(found)
+    # a country is a party or a theatre of war, not a venue ("ceasefire talks in Ukraine"); a city is
+    lex = load_lexicon()
+    return frozenset(w for w in found if not _is_country(w, lex))
+
+
+def _is_country(word: str, lex: Lexicon) -> bool:
+    """A country's own name (not a capital or city standing for it): "ukraine", not "doha"."""
+    country = lex.places.get(word) or lex.demonyms.get(word)
+    return country is not None and country.lower() == word
 
 
 def with_venues(lex: Lexicon, blocks: Sequence["Block"]) -> Lexicon:
@@ -68,12 +76,12 @@ def with_venues(lex: Lexicon, blocks: Sequence["Block"]) -> Lexicon:
 
 
 def is_venue(token: "Token", lex: Lexicon) -> bool:
-    """A venue of the article's talks as the object of "to", "in" or "at" ("back to Doha")."""
+    """A venue of the article's talks as the object of "to", "in" or "at" ("back to Geneva")."""
     return (bool(lex.venues) and token.lower_ in lex.venues and token.dep_ == "pobj"
             and token.head.lower_ in VENUE_PREPS)
 
 
 def is_venue_process(token: "Token", lex: Lexicon) -> bool:
-    """A process noun named after one of the article's venues: "committed to the Doha process"."""
+    """A process noun named after one of the article's venues: "committed to the Geneva process"."""
     return (bool(lex.venues) and _is_process(token) and token.pos_ in {"NOUN", "PROPN"}
             and any(c.dep_ in {"compound", "nmod"} and c.lower_ in lex.venues for c in token.children))
