@@ -18,11 +18,12 @@ $(STAMP): pyproject.toml requirements/model.txt
 	touch $(STAMP)
 
 # make run stores the examples into a SQLite ledger (RUN_DB, ./onrecord.db by default, which is also
-# what every ledger command reads without --db) and prints from it; unchanged articles are skipped.
+# what every ledger command reads without --db) and prints from it; --reanalyse replaces what an earlier
+# version of onrecord stored for them.
 RUN_DB ?= onrecord.db
 
 run: install
-	$(BIN)/onrecord ingest examples/articles --meta examples/meta.json --db $(RUN_DB)
+	$(BIN)/onrecord ingest examples/articles --meta examples/meta.json --db $(RUN_DB) --reanalyse
 	$(BIN)/onrecord statements --about negotiations --limit 25 --db $(RUN_DB)
 	$(BIN)/onrecord actors --limit 10 --db $(RUN_DB)
 	$(BIN)/onrecord contradictions --limit 10 --db $(RUN_DB)

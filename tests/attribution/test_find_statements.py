@@ -169,3 +169,8 @@ def test_trailing_condition_away_from_the_start_of_the_text(nlp) -> None:
     assert ("Yerevan was ready to resume talks with Baku, provided the border guards pulled back to their "
             "positions of last spring") in texts
     assert "A ceasefire was possible “if the army stops bombing the markets,”" in texts
+
+
+def test_a_condition_after_but_joins_the_clause(nlp) -> None:
+    text = "The envoy said Ankara would talk, but only if the convoy turned back."
+    assert [s.text for s in _run(nlp, text)] == ["Ankara would talk, but only if the convoy turned back"]

@@ -97,3 +97,17 @@ def test_ingest_unknown_dialect_is_one_line_and_exit_1(tmp_path):
     assert [ln for ln in err.splitlines() if ln.strip()] == [
         "error unknown database URL scheme 'nosuch': give a file path, sqlite:///FILE, or "
         "postgresql+psycopg://USER:PASSWORD@HOST/DB"]
+
+
+def test_ingest_reanalyse_replaces_unchanged_articles(tmp_path):
+    _write_articles(tmp_path / "in", 2, paragraphs=2)
+    db = tmp_path / "l.db"
+    first = _ingest([str(tmp_path / "in"), "--db", str(db)])
+    assert first.wait(timeout=300) == 0
+    again = _ingest([str(tmp_path / "in"), "--db", str(db)])
+    assert again.wait(timeout=300) == 0 and "2 unchanged" in again.stderr.read()
+    redo = _ingest([str(tmp_path / "in"), "--db", str(db), "--reanalyse"])
+    assert redo.wait(timeout=300) == 0
+    err = redo.stderr.read()
+    assert "2 replaced" in err and "0 unchanged" in err
+    assert _count(db, "articles") == 2

@@ -193,6 +193,8 @@ def _with_trailing_condition(cue: Cue, piece: Piece | None, verb: "Token", conte
     stop = verb.i if content.i < verb.i else len(verb.doc)
     later = [c for c in verb.children if content.right_edge.i < c.i < stop and c.dep_ not in SUBJECT_DEPS]
     words = [c for c in later if not c.is_punct]
+    if len(words) > 1 and words[0].dep_ == "cc" and words[0].lower_ == "but":
+        words = words[1:]  # "said Moscow would talk, but only if Kyiv withdrew"
     if not words or not _opens_condition(words[0]) or words[0].i in cue_tokens:
         return piece
     end_token = words[0].right_edge

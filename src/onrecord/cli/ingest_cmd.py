@@ -28,6 +28,9 @@ def ingest_command(
     title: Optional[str] = TITLE,
     strict: bool = STRICT,
     meta: Optional[str] = META,
+    reanalyse: bool = typer.Option(
+        False, "--reanalyse",
+        help="Analyse unchanged articles again and replace their stored analysis (after upgrading onrecord)."),
 ) -> None:
     """Analyse articles and store them in the ledger; unchanged articles are skipped, edited ones replaced."""
     from ..records import Failure
@@ -45,7 +48,7 @@ def ingest_command(
     known = ledger.known()
     from ..ledger import content_hash
 
-    todo = [a for a in articles if known.get(a.id) != content_hash(a)]
+    todo = articles if reanalyse else [a for a in articles if known.get(a.id) != content_hash(a)]
     skipped = len(articles) - len(todo)
     # boilerplate memory: the outlets' stored profiles plus this run's articles, each article counted once
     with ledger.engine.connect() as conn:
@@ -66,7 +69,7 @@ def ingest_command(
                 ledger.record_failure(result)
                 inputs.report(result)
             else:
-                counts[ledger.store(result)] += 1
+                counts[ledger.store(result, reanalysed=reanalyse)] += 1
             rate = done / max(time.perf_counter() - started, 1e-9)
             progress.update(task, advance=1, rate=f"{rate:.1f} articles/s")
     if counts["inserted"] or counts["replaced"]:

@@ -101,8 +101,9 @@ class Ledger:
         with self.engine.connect() as conn:
             return dict(conn.execute(select(schema.articles.c.id, schema.articles.c.content_hash)).all())
 
-    def store(self, analysis: Analysis) -> Outcome:
-        """Store one analysed article in one transaction; an edited article replaces its earlier version.
+    def store(self, analysis: Analysis, reanalysed: bool = False) -> Outcome:
+        """Store one analysed article in one transaction; an edited article replaces its earlier version, and
+        so does an unchanged one with ``reanalysed`` (a new analysis of the same text, after an upgrade).
 
         After the rows: a near-copy of a stored article keeps only its article row and zones
         (``duplicate_of``); an original adds its paragraphs to the outlet profile, its MinHash signature,
@@ -125,7 +126,7 @@ class Ledger:
                 A = schema.articles
                 old = conn.execute(select(A.c.content_hash, A.c.outlet, A.c.text, A.c.duplicate_of)
                                    .where(A.c.uid == uid)).first()
-                if old is not None and old.content_hash == chash:
+                if old is not None and old.content_hash == chash and not reanalysed:
                     return "unchanged"
                 if old is not None:
                     if old.duplicate_of is None:

@@ -305,7 +305,7 @@ def find_conditions(path: list["Token"], piece: Piece, lex: Lexicon) -> list[Spa
         if root.head.i in piece.governed:
             continue
         span: tuple[int, int] | None = None
-        if root.dep_ == "advcl" and _marker(root, lex) is not None:
+        if root.dep_ in {"advcl", "conj"} and _marker(root, lex) is not None:  # "..., but only if Y," he said
             span = _extend_left(_marker(root, lex), lex), _subtree_end(root)
         elif root.lower_ in {"provided", "providing"} and root.i > min(piece.inside):
             span = root.i, max(piece.inside)  # "X, provided Y," with Y hung on the reporting verb
