@@ -74,24 +74,14 @@ def test_attribution_gate_repo_examples():
 
 
 @pytest.mark.slow
-def test_attribution_gate_heldout():
-    """Articles written for evaluation by someone who did not see onrecord's output (tests/data/heldout)."""
-    heldout = EXAMPLES.parent / "tests" / "data" / "heldout"
+@pytest.mark.parametrize("name", ["heldout", "heldout2"])
+def test_attribution_gate_heldout(name):
+    """Articles written for evaluation by someone who did not see onrecord's output (tests/data/heldout*;
+    heldout2 is scored only, its README keeps the log of its scorings)."""
+    heldout = EXAMPLES.parent / "tests" / "data" / name
     assert any((heldout / "gold").glob("*.json")), f"no gold files in {heldout / 'gold'}"
     scores = score_gold(heldout / "articles", heldout / "gold",
                         json.loads((heldout / "meta.json").read_text(encoding="utf-8")))
     assert scores.articles == 6 and scores.tp + scores.fn > 0
-    drops = _below_floors("heldout", scores, FLOORS["heldout"])
-    assert not drops, "\n".join(drops)
-
-
-@pytest.mark.slow
-def test_attribution_gate_heldout2():
-    """A second held-out set, scored only (tests/data/heldout2/README.md keeps the log of its scorings)."""
-    heldout = EXAMPLES.parent / "tests" / "data" / "heldout2"
-    assert any((heldout / "gold").glob("*.json")), f"no gold files in {heldout / 'gold'}"
-    scores = score_gold(heldout / "articles", heldout / "gold",
-                        json.loads((heldout / "meta.json").read_text(encoding="utf-8")))
-    assert scores.articles == 6 and scores.tp + scores.fn > 0
-    drops = _below_floors("heldout2", scores, FLOORS["heldout2"])
+    drops = _below_floors(name, scores, FLOORS[name])
     assert not drops, "\n".join(drops)
