@@ -316,3 +316,13 @@ def test_an_undated_lead_and_the_day_of_the_same_briefing_are_one_occasion():
     statements[1] = dataclasses.replace(statements[1], said_on=MONDAY, date_text="on Monday")
     # not a shift (no flashback date): one briefing, one qualified position
     assert [c.kind for c in find_contradictions(statements, text)] == []
+
+
+def test_signing_nothing_that_hands_over_a_place_is_a_red_line():
+    from onrecord import analyze
+
+    text = ("The peace talks on the border resumed in Vienna on Monday after a month of delays.\n\n"
+            "“We will sign nothing that hands over the valley,” the minister said.")
+    (statement,) = analyze(text, id="t").statements
+    assert statement.stance == "reject"
+    assert [c.text for c in statement.conditions] == ["that hands over the valley"]

@@ -208,8 +208,11 @@ def red_line_conditions(path: list["Token"], piece: Piece, lex: Lexicon) -> list
     """Relative clauses that restrict what is rejected: "no deal that leaves Hamas standing", "any accord that
     limits X". A definite thing ("the deal that was signed") is described, not restricted."""
     out: list[Span] = []
-    for node in path:
-        if node.pos_ not in {"NOUN", "PROPN"}:
+    # the object of signing or accepting carries the red line too: "we will sign nothing that ties peace to X"
+    objects = [c for n in path if n.pos_ == "VERB" and (n.lemma_.lower() in lex.deal_verbs or n.lemma_.lower() == "accept")
+               for c in n.children if c.dep_ == "dobj"]
+    for node in [*path, *objects]:
+        if node.pos_ not in {"NOUN", "PROPN", "PRON"}:
             continue
         if any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in node.children):
             continue

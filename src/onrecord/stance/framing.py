@@ -281,8 +281,9 @@ def _evidence(
         for subject in (c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in on_path):
             if subject.lower_ in lex.negators or any(d.lower_ == "no" for d in subject.children if d.dep_ == "det"):
                 items.append(Evidence("neg", role, subject.text))  # "no one will negotiate", "nobody wants talks"
-        if k > 0 and node.pos_ in {"VERB", "AUX"}:
-            # a negative object of the verb that governs the talks: "would send nobody back to Geneva"
+        if node.pos_ in {"VERB", "AUX"}:
+            # a negative object of the verb that governs the talks ("would send nobody back to Geneva") or of
+            # the talks' own verb ("will sign nothing that ...")
             items.extend(Evidence("neg", role, c.text) for c in node.children
                          if c.dep_ == "dobj" and c.i not in on_path and (
                              c.lower_ in OBJECT_NEGATORS
