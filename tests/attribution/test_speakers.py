@@ -403,3 +403,23 @@ def test_an_arabic_surname_with_its_article_finds_the_full_name():
     text = ("The spokesman Omar al-Rashid said on Monday that the corridor would stay shut.\n\n"
             "Al-Rashid added that the coalition would not pay the salaries.")
     assert [s.speaker.name for s in onrecord.analyze(text, id="t").statements] == ["Omar al-Rashid"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an office held by someone the article does not name, with the body named in the mention
+        ("An EU spokesperson in Brussels said the bloc expected both negotiators at the talks.",
+         "European Union (unnamed spokesperson)"),
+        ("A Serbian negotiator said the talks would not resume this year.", "Serbia (unnamed negotiator)"),
+        # a place at the end is where they speak; a demonym first is their side
+        ("A Russian official at the UN said the talks would not resume.", "Russia (unnamed official)"),
+        # a definite role is a particular person, left to the description rules
+        ("A spokesman said the talks would not resume this year.", None),
+    ],
+)
+def test_unnamed_officials(text, name):
+    import onrecord
+
+    (statement,) = onrecord.analyze(text, id="t", language="en").statements
+    assert statement.speaker.name == name

@@ -592,11 +592,16 @@ class SpeakerResolver:
             if gov is not None:
                 return self._from_actor(base, gov, role=None, start=base.start or 0)
         heads = [w for w in words if w in _GOVERNMENT_HEADS or w in ANONYMOUS_NOUNS]
+        if not heads and mention.lower().startswith(("a ", "an ")):
+            # "an EU spokesperson", "a Serbian negotiator": an office held by someone the article does not name
+            heads = [w for w in words if w in PERSON_ROLE_NOUNS]
         if not heads:
             return None
         head = heads[0]
         country, rest = self.registry.split_country(folded)
-        side: Actor | None = self.registry.government(country) if country else None
+        # a place at the end ("an EU spokesperson in Brussels") is where they speak: a named body comes first
+        located = bool(country) and bool(rest) and folded.startswith(rest)
+        side: Actor | None = self.registry.government(country) if country and not located else None
         descriptor = [w for w in (rest.split() if country else words)]
         if side is None:
             # an organisation named inside the mention: "a senior Hamas official"
@@ -609,6 +614,9 @@ class SpeakerResolver:
                         break
                 if side is not None:
                     break
+        if side is None and located:
+            side = self.registry.government(country)
+            descriptor = rest.split()
         if side is None:
             return None
         role = _strip_determiner(mention)
