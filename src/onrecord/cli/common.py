@@ -71,23 +71,14 @@ def load_meta(path: Optional[str]) -> dict[str, dict]:
 
 def apply_meta(article: Article, meta: dict[str, dict], options: Options) -> Article:
     """Metadata precedence: CLI flags > the --meta file > what the reader found."""
-    import dataclasses
+    from ..errors import InputError
+    from ..read.metadata import with_metadata
 
-    entry = meta.get(article.id)
-    if not entry:
-        return article
-    changes: dict = {}
-    if entry.get("published") and options.published is None:
-        try:
-            changes["published"] = dt.date.fromisoformat(str(entry["published"])[:10])
-        except ValueError:
-            raise typer.BadParameter(f"--meta: article {article.id!r}: published {entry['published']!r} is not YYYY-MM-DD")
-    for key in ("outlet", "title"):
-        if entry.get(key) and getattr(options, key) is None:
-            changes[key] = str(entry[key])
-    if entry.get("url"):
-        changes["url"] = str(entry["url"])
-    return dataclasses.replace(article, **changes) if changes else article
+    keep = [key for key in ("published", "outlet", "title") if getattr(options, key) is not None]
+    try:
+        return with_metadata(article, meta.get(article.id), keep)
+    except InputError as exc:
+        raise typer.BadParameter(f"--meta: {exc}")
 
 
 class Inputs:

@@ -17,10 +17,10 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 from pathlib import Path
-import datetime as dt
 from typing import Any, Iterable, Mapping, Sequence
 
 from ..errors import InputError, OptionsError
+from ..read.metadata import with_metadata
 from ..options import Options
 from ..records import Analysis, Article, Failure, Statement
 from .folding import names_contain, same_name
@@ -128,24 +128,6 @@ def _read_articles(directory: Path) -> tuple[dict[str, Article], list[Failure]]:
     return articles, failures
 
 
-def with_metadata(article: Article, meta: Mapping[str, Mapping[str, Any]] | None) -> Article:
-    """The article with the publication date, outlet and title a metadata file gives it (the ``--meta`` file
-    of the reading commands: article id -> {published, outlet, title, url}); a bad date is an error."""
-    entry = (meta or {}).get(article.id)
-    if not entry:
-        return article
-    changes: dict[str, Any] = {}
-    if entry.get("published"):
-        try:
-            changes["published"] = dt.date.fromisoformat(str(entry["published"])[:10])
-        except ValueError:
-            raise InputError(Failure(article.id, f"metadata: published {entry['published']!r} is not YYYY-MM-DD"))
-    for key in ("outlet", "title", "url"):
-        if entry.get(key):
-            changes[key] = str(entry[key])
-    return replace(article, **changes) if changes else article
-
-
 def pair_gold_with_articles(golds: Iterable[GoldArticle], articles_dir: str | Path,
                             meta: Mapping[str, Mapping[str, Any]] | None = None) -> list[tuple[GoldArticle, Article]]:
     """Each gold file with its article (and its metadata from ``meta``); a gold file without an article is an
@@ -161,7 +143,7 @@ def pair_gold_with_articles(golds: Iterable[GoldArticle], articles_dir: str | Pa
             unread = f" ({len(failures)} file(s) there could not be read, first: {failures[0].line()})" if failures else ""
             raise InputError(Failure(gold.path, f"no article {gold.id}.* under {directory}: gold NAME.json "
                                      f"annotates the article NAME.txt (or .html ...) of the articles directory{unread}"))
-        paired.append((gold, with_metadata(article, meta)))
+        paired.append((gold, with_metadata(article, (meta or {}).get(article.id))))
     return paired
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
+from ..errors import InputError
 from ..options import Options
-from ..records import Article
+from ..records import Article, Failure
 
 WARNINGS_KEY = "warnings"  # Article.metadata key: reader warnings (list of str) the pipeline surfaces
 
@@ -102,3 +103,22 @@ def make_article(
         url=meta.url,
         metadata=dict(metadata or {}),
     )
+
+
+def with_metadata(article: Article, entry: Mapping[str, Any] | None, keep: Iterable[str] = ()) -> Article:
+    """The article with what a metadata entry gives it ({published, outlet, title, url}, as in a ``--meta``
+    file), except the fields in ``keep`` (set by a higher source: CLI flags). A bad date is an InputError."""
+    import dataclasses
+
+    if not entry:
+        return article
+    changes: dict[str, Any] = {}
+    if entry.get("published") and "published" not in keep:
+        try:
+            changes["published"] = dt.date.fromisoformat(str(entry["published"])[:10])
+        except ValueError:
+            raise InputError(Failure(article.id, f"metadata: published {entry['published']!r} is not YYYY-MM-DD"))
+    for key in ("outlet", "title", "url"):
+        if entry.get(key) and key not in keep:
+            changes[key] = str(entry[key])
+    return dataclasses.replace(article, **changes) if changes else article
