@@ -326,3 +326,18 @@ def test_signing_nothing_that_hands_over_a_place_is_a_red_line():
     (statement,) = analyze(text, id="t").statements
     assert statement.stance == "reject"
     assert [c.text for c in statement.conditions] == ["that hands over the valley"]
+
+
+def test_an_official_of_state_speaks_for_the_state_their_words_open_with():
+    hard = placed("s1", "reject", "Ann Adams", 0, "Ankara will not sign while the guns fire", affiliation=None,
+                  role="Foreign Minister", conditions=["while the guns fire"])
+    soft = placed("s2", "open", "Bob Brown", 600, "Ankara has never refused to talk", affiliation=None,
+                  role="Deputy Foreign Minister")
+    assert {(c.a, c.b) for c in find_contradictions([hard, soft])} == {("s1", "s2")}
+    # not for a role that is no office of state, nor for words that open with another subject
+    soft_reporter = placed("s2", "open", "Bob Brown", 600, "Ankara has never refused to talk", affiliation=None,
+                           role="columnist")
+    assert find_contradictions([hard, soft_reporter]) == []
+    soft_later = placed("s2", "open", "Bob Brown", 600, "we know that Ankara has never refused to talk",
+                        affiliation=None, role="Deputy Foreign Minister")
+    assert find_contradictions([hard, soft_later]) == []

@@ -38,8 +38,9 @@ What is deliberately *not* a conflict:
 - headline and caption statements: they restate the body.
 
 Sides: the speaker's affiliation (or a state in the role or name); when unknown, the seed actor registry
-(``onrecord.actors.default_registry``); failing both, two roles naming one institution ("Army chief", "the
-army's spokesman").
+(``onrecord.actors.default_registry``); then, for an official of state whose country nothing names, the state
+their words open with ("Ankara would send no one back"); failing all, two roles naming one institution ("Army
+chief", "the army's spokesman").
 """
 
 from __future__ import annotations
@@ -48,13 +49,19 @@ import re
 from itertools import combinations
 from typing import Sequence
 
+from .actors import default_registry
 from .disputes import blame_of, disputed
 from .records import Contradiction, Statement
-from .stance.counterpart import person_side, speaker_side
+from .stance.counterpart import person_side, place_of, speaker_side
 from .stance.lexicon import load_lexicon
 
 __all__ = ["find_contradictions", "stances_conflict", "explain"]
 
+# Words of an office of state in a role ("Foreign Minister", "government spokesman", "army chief").
+STATE_OFFICE_WORDS = frozenset({"minister", "government", "army", "military", "presidential", "cabinet",
+                                "deputy", "ministry", "premier", "commissioner"})
+# How far into a statement its opening subject is looked for.
+OPENING_WORDS = 3
 # Words shorter than this are not issue words (function words, "war" aside: the length keeps "war").
 ISSUE_WORD_MIN = 3
 # Function and framing words that say nothing about the issue of a demand.
@@ -118,7 +125,24 @@ def _side(statement: Statement) -> str | None:
     side = speaker_side(statement.speaker, load_lexicon())
     if side is None and statement.speaker.name:
         side = person_side(statement.speaker.name)
+    if side is None:
+        side = _state_spoken_for(statement)
     return _fold(side)
+
+
+def _state_spoken_for(statement: Statement) -> str | None:
+    """An official of state whose country nothing names ("the Foreign Minister", "a government spokesman")
+    speaks for the state their words open with: "Ankara would send no one back ...", "Freedonia has no
+    preconditions" (officials name their own state in the third person)."""
+    role = (statement.speaker.role or "").lower()
+    if not any(word in role.split() for word in STATE_OFFICE_WORDS):
+        return None
+    lex = load_lexicon()
+    for word in re.findall(r"[\w’'-]+", statement.text)[:OPENING_WORDS]:
+        place = place_of(word, lex) or default_registry().country_of(word)
+        if place:
+            return place
+    return None
 
 
 def _institution(statement: Statement) -> set[str]:
