@@ -37,10 +37,11 @@ LEADING = frozenset({"the", "a", "an", "its", "their", "our"})
 
 
 def place_of(words: str, lex: Lexicon) -> str | None:
-    """The state a name, capital or demonym stands for, or None: "Kyiv" -> "Ukraine"."""
+    """The state a name, capital or demonym stands for, or None: "Kyiv" -> "Ukraine"; the stance lexicon's
+    places first (with its metonyms: "the Kremlin", "Bankova"), then the actor registry's country table."""
     key = words.lower().strip(" .,'’")
     key = key[4:] if key.startswith("the ") else key
-    return lex.places.get(key) or lex.demonyms.get(key)
+    return lex.places.get(key) or lex.demonyms.get(key) or (default_registry().country_of(key) if key else None)
 
 
 def side_of_text(text: str | None, lex: Lexicon) -> str | None:
