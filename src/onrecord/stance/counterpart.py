@@ -41,7 +41,12 @@ def place_of(words: str, lex: Lexicon) -> str | None:
     places first (with its metonyms: "the Kremlin", "Bankova"), then the actor registry's country table."""
     key = words.lower().strip(" .,'’")
     key = key[4:] if key.startswith("the ") else key
-    return lex.places.get(key) or lex.demonyms.get(key) or (default_registry().country_of(key) if key else None)
+    return lex.places.get(key) or lex.demonyms.get(key) or (_registry_country(key) if key else None)
+
+
+@functools.lru_cache(maxsize=65536)
+def _registry_country(key: str) -> str | None:
+    return default_registry().country_of(key)
 
 
 def side_of_text(text: str | None, lex: Lexicon) -> str | None:
