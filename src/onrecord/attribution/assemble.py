@@ -26,7 +26,7 @@ from ..records import Article, Span, Speaker, Statement
 from .channels import find_channel
 from .cues import Cue, find_cues
 from .quotes import Quote, find_quotes
-from .reported import Frame, Piece, frame_for, split_coordinated
+from .reported import CLOSING_PUNCT, Frame, Piece, frame_for, split_coordinated
 from .speakers import SpeakerResolver
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -42,7 +42,6 @@ SUBSTANTIAL_QUOTE_WORDS = 4
 # A quote that a reported clause holds after at least this many words of its own (subject, verb and more)
 # is a phrase of that clause, whatever its length.
 EMBEDDING_WORDS = 4
-CLOSING_PUNCT = " .,;:!?"
 # A quote with no cue in or next to its sentence, continuing no statement, is not reported: on PolNeAR dev,
 # reporting such quotes of 8+ words added 48 matches but about 100 false positives (speech-only F1 0.812 vs
 # 0.845, quoted-only 0.778 vs 0.793).

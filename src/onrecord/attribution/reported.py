@@ -57,6 +57,8 @@ COORDINATORS = frozenset({"and", "but"})
 # Closing quotation marks a content span that opened a quotation may run on to, at most this far after it.
 CLOSING_QUOTES = "\"”»"
 QUOTE_CLOSE_REACH = 3
+# Punctuation that may stand between the end of a clause and the quotation mark that closes it.
+CLOSING_PUNCT = " .,;:!?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +123,7 @@ def _content_piece(cue: Cue, head: "Token", cue_tokens: frozenset[int] = frozens
     cut = _nested_cut(head, cue_tokens)
     if cut is not None:
         b = min(b, head.doc[cut].idx)
-    piece = _trimmed(cue, a, b, CONTENT_TRIM_START, CONTENT_TRIM_END)
-    return None if piece is None else _closed(cue, piece)
+    return _closed_content(cue, a, b)
 
 
 def _is_passive(token: "Token") -> bool:
@@ -204,8 +205,14 @@ def _with_trailing_condition(cue: Cue, piece: Piece | None, verb: "Token", conte
             break
         end_token = child.right_edge
     b = end_token.idx + len(end_token.text)  # block-relative, as token offsets are
-    extended = _trimmed(cue, piece.start - cue.offset, b, CONTENT_TRIM_START, CONTENT_TRIM_END)
-    return piece if extended is None else _closed(cue, extended)
+    return _closed_content(cue, piece.start - cue.offset, b) or piece
+
+
+def _closed_content(cue: Cue, a: int, b: int) -> Piece | None:
+    """Block-relative [a, b) as a content piece: trimmed, and run on to the closing quotation mark of a
+    quotation it opens (``_closed``)."""
+    piece = _trimmed(cue, a, b, CONTENT_TRIM_START, CONTENT_TRIM_END)
+    return None if piece is None else _closed(cue, piece)
 
 
 def _open_quote(text: str) -> bool:
@@ -224,7 +231,7 @@ def _closed(cue: Cue, piece: Piece) -> Piece:
     for k, ch in enumerate(text[b : b + QUOTE_CLOSE_REACH]):
         if ch in CLOSING_QUOTES:
             return Piece(piece.start, piece.end + k + 1)
-        if ch not in ".,;:!? ":
+        if ch not in CLOSING_PUNCT:
             break
     return piece
 
@@ -342,31 +349,32 @@ def split_coordinated(frame: Frame) -> tuple[Frame, ...]:
         return (frame,)
     cue = frame.cue
     # a second "that" clause hung on the cue verb itself: "said that X, but that Y"
-    verb = cue.token
-    for child in verb.rights:
-        first = child.left_edge
-        if (child.i > head.i and child.dep_ in CLAUSE_DEPS and first.lower_ == "that" and first.dep_ == "mark"
-                and first.i > 0 and head.doc[first.i - 1].dep_ == "cc"
-                and head.doc[first.i - 1].lower_ in COORDINATORS):
-            after = _trimmed(cue, first.idx + len(first.text), _subtree_bounds(child)[1],
-                             CONTENT_TRIM_START, CONTENT_TRIM_END)
+    for child in cue.token.rights:
+        that = _coordinated_that(child)
+        if that is not None and child.i > head.i and child.dep_ in CLAUSE_DEPS:
+            after = _closed_content(cue, that.idx + len(that.text), _subtree_bounds(child)[1])
             if after is not None and after.start >= content.end:
-                return (frame, Frame(cue, frame.source, _closed(cue, after), child))
+                return (frame, Frame(cue, frame.source, after, child))
     for child in head.rights:
-        first = child.left_edge
-        if not (child.pos_ in ("VERB", "AUX") and first.lower_ == "that" and first.dep_ == "mark" and first.i > 0):
-            continue
-        joint = head.doc[first.i - 1]
-        if joint.dep_ != "cc" or joint.lower_ not in COORDINATORS:
+        that = _coordinated_that(child)
+        if that is None or child.pos_ not in ("VERB", "AUX"):
             continue
         end = _subtree_bounds(child)[1]
-        before = _trimmed(cue, content.start - cue.offset, joint.idx, CONTENT_TRIM_START, CONTENT_TRIM_END)
-        after = _trimmed(cue, first.idx + len(first.text), min(end, content.end - cue.offset),
-                         CONTENT_TRIM_START, CONTENT_TRIM_END)
+        before = _closed_content(cue, content.start - cue.offset, head.doc[that.i - 1].idx)
+        after = _closed_content(cue, that.idx + len(that.text), min(end, content.end - cue.offset))
         if before is None or after is None:
             return (frame,)
-        return (Frame(cue, frame.source, _closed(cue, before), head), Frame(cue, frame.source, _closed(cue, after), child))
+        return (Frame(cue, frame.source, before, head), Frame(cue, frame.source, after, child))
     return (frame,)
+
+
+def _coordinated_that(clause: "Token") -> "Token | None":
+    """The "that" opening a clause joined by "and"/"but" ("..., and that Y"), or None."""
+    that = clause.left_edge
+    if that.lower_ != "that" or that.dep_ != "mark" or that.i == 0:
+        return None
+    joint = clause.doc[that.i - 1]
+    return that if joint.dep_ == "cc" and joint.lower_ in COORDINATORS else None
 
 
 def frame_for(cue: Cue, cue_tokens: frozenset[int] = frozenset()) -> Frame:
