@@ -49,7 +49,6 @@ import re
 from itertools import combinations
 from typing import Sequence
 
-from .actors import default_registry
 from .disputes import blame_of, disputed
 from .records import Contradiction, Statement
 from .stance.counterpart import person_side, place_of, speaker_side
@@ -139,7 +138,7 @@ def _state_spoken_for(statement: Statement) -> str | None:
         return None
     lex = load_lexicon()
     for word in re.findall(r"[\w’'-]+", statement.text)[:OPENING_WORDS]:
-        place = place_of(word, lex) or default_registry().country_of(word)
+        place = place_of(word, lex)  # the stance lexicon, then the registry's country table
         if place:
             return place
     return None

@@ -123,8 +123,7 @@ def _is_party_word(token: "Token", lex: Lexicon) -> bool:
     if not (is_verb or is_noun):
         return False
     children = list(token.children)
-    if any(c.dep_ == "prep" and c.lower_ in lex.topic_preps and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)
-           for c in children):
+    if _has_topic(token, lex):
         return False  # "talk about the weather" (a stranded "about" is not a topic: "nothing to talk about")
 
     for child in children:
@@ -147,13 +146,18 @@ def _is_party_word(token: "Token", lex: Lexicon) -> bool:
 NOTHING_NOUNS = frozenset({"nothing", "little", "anything"})
 
 
+def _has_topic(token: "Token", lex: Lexicon) -> bool:
+    """A topic phrase with its object ("talk about the weather"); a stranded "about" is none."""
+    return any(c.dep_ == "prep" and c.lower_ in lex.topic_preps and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)
+               for c in token.children)
+
+
 def _nothing_to(token: "Token", lex: Lexicon) -> bool:
     """ "there is nothing to sign", "nothing left to talk about": the verb hangs on "nothing" (directly or
     through "left")."""
     if token.dep_ not in {"relcl", "acl", "xcomp"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return False
-    if any(c.dep_ == "prep" and c.lower_ in lex.topic_preps and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)
-           for c in token.children):
+    if _has_topic(token, lex):
         return False  # "nothing to talk about the weather"
     after = token.doc[token.right_edge.i + 1] if token.right_edge.i + 1 < len(token.doc) else None
     if after is not None and after.lower_ in {"but", "except", "besides"}:

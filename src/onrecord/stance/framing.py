@@ -28,7 +28,6 @@ from ..records import Span
 from .conditions import find_conditions, red_line_conditions, requirement_conditions, stated_conditions
 from .context import Piece
 from .counterpart import counterpart_of, implied_counterpart, person_side, place_of, resolve_party, subject_phrase
-from ..actors import default_registry
 from .lexicon import Lexicon
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -164,11 +163,6 @@ def _names_own_group(head: str, frame: Frame) -> bool:
     return any(word.startswith(stem) for word in frame.speaker_role.lower().split())
 
 
-def _is_place(text: str, lex: Lexicon) -> bool:
-    """A country, capital or demonym of the stance lexicon or the actor registry ("Ankara")."""
-    return place_of(text, lex) is not None or default_registry().country_of(text) is not None
-
-
 def _speaker_names(text: str, frame: Frame) -> bool:
     """Does the speaker's name, role or side contain the words (their own organisation)?"""
     key = text.lower().removeprefix("the ").strip()
@@ -213,7 +207,7 @@ def _subject_role(subject: "Token", piece: Piece, lex: Lexicon, frame: Frame, co
     # a named organisation that is the subject inside the reported words (the reporting verb's is the speaker)
     named_body = subject.i in piece.inside and (
         subject.ent_type_ in {"ORG", "NORP"} or (subject.pos_ == "PROPN" and not subject.ent_type_))
-    if named_body and not _is_place(subject.text, lex) and not _speaker_names(subject.text, frame):
+    if named_body and place_of(subject.text, lex) is None and not _speaker_names(subject.text, frame):
         return OTHER  # "the RLF had walked out of the talks", said by a minister whose side is unknown
     return OTHER if party == counterpart else SPEAKER
 
