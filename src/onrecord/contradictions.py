@@ -381,9 +381,9 @@ def _occasions(ordered: Sequence[Statement], text: str | None = None) -> dict[st
     return runs
 
 
-def _explain_dispute(a: Statement, b: Statement) -> str:
+def _explain_dispute(a: Statement, b: Statement, sides: dict[str, str | None]) -> str:
     def claim(s: Statement) -> str:
-        blame = blame_of(s, _side(s))
+        blame = blame_of(s, sides[s.id])
         verb = "denies blame" if blame is not None and blame.denies and not blame.accuses else "blames the other side"
         return f'{_who(s)} {verb} ("{_short(s.text)}")'
 
@@ -398,6 +398,7 @@ def find_contradictions(statements: Sequence[Statement], text: str | None = None
     out: list[Contradiction] = []
     ordered = sorted(statements, key=lambda s: (s.start, s.end))
     occasions = _occasions(ordered, text)
+    sides = {s.id: _side(s) for s in ordered}
     for a, b in combinations(ordered, 2):
         if a.via == b.id or b.via == a.id:
             continue
@@ -406,6 +407,6 @@ def find_contradictions(statements: Sequence[Statement], text: str | None = None
         kind = stances_conflict(a, b, same_occasion, marked)
         if kind:
             out.append(Contradiction(a.id, b.id, kind, explain(a, b, kind)))
-        elif a.zone not in UNPAIRED_ZONES and b.zone not in UNPAIRED_ZONES and disputed(a, b, _side(a), _side(b)):
-            out.append(Contradiction(a.id, b.id, "clash", _explain_dispute(a, b)))
+        elif a.zone not in UNPAIRED_ZONES and b.zone not in UNPAIRED_ZONES and disputed(a, b, sides[a.id], sides[b.id]):
+            out.append(Contradiction(a.id, b.id, "clash", _explain_dispute(a, b, sides)))
     return out

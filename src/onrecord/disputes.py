@@ -52,7 +52,6 @@ class Blame:
 
     accuses: frozenset[str]
     denies: bool
-    phrase: str
 
 
 def _parties(text: str, own: str | None, sides: tuple[str, ...] = ()) -> list[tuple[int, str]]:
@@ -92,24 +91,22 @@ def blame_of(statement: Statement, own: str | None, sides: tuple[str, ...] = ())
     parties = _parties(text, own, sides)
     accuses: set[str] = set()
     denies = False
-    phrase = ""
+    own_side = own.casefold() if own else None
     for m in BLAME.finditer(text):
         near = [(abs(at - m.start()), side) for at, side in parties
                 if abs(at - m.start()) <= PARTY_REACH and _same_sentence(text, at, m.start())]
         if not near:
             continue
         side = min(near)[1]
-        own_side = own.casefold() if own else None
         before = text[max(0, m.start() - NEGATION_REACH) : m.start()]
         negated = bool(NEGATION.search(before)) and not SELF_NEGATED.match(m.group())
         if own_side and side == own_side:
             denies = denies or negated
         elif not negated:
             accuses.add(side)
-        phrase = phrase or text
     if not accuses and not denies:
         return None
-    return Blame(frozenset(accuses), denies, phrase)
+    return Blame(frozenset(accuses), denies)
 
 
 def disputed(a: Statement, b: Statement, side_a: str | None, side_b: str | None) -> bool:
