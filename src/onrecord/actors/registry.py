@@ -350,6 +350,10 @@ class ActorRegistry:
         key = fold_name(word)
         return self._country_words.get(key) or self._demonyms.get(key) or self._metonyms.get(key)
 
+    def names_country(self, word: str) -> bool:
+        """Is the word a country's own name or alias ("Ukraine"), not its demonym or capital?"""
+        return fold_name(word) in self._country_words
+
     def is_metonym(self, word: str) -> bool:
         return fold_name(word) in self._metonyms
 

@@ -20,7 +20,6 @@ Anything else keeps its mention with ``name=None``.
 from __future__ import annotations
 
 import re
-
 from typing import TYPE_CHECKING, Sequence
 
 from ..actors.names import fold, fold_name, without_possessive
@@ -37,7 +36,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "several", "two",
                           "three", "many", "other", "one", "another"})
-# Words that grade an unnamed source without naming its side ("a senior official").
 # An armed group or party named in a role by an acronym ("RLF", "ABC/XYZ") or a plural possessive ("the
 # Rangers’"): the side is the group (an alliance "ABC/XYZ" by its last member, as it is usually called).
 GROUP_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]*(?:/[A-Z][A-Z0-9]*)*[0-9A-Z])\b")
@@ -45,35 +43,16 @@ GROUP_POSSESSIVE = re.compile(r"\b[Tt]he ([A-Z][a-z]+s)[’']\s")
 # Acronyms in roles that are not groups.
 NOT_GROUPS = frozenset({"UN", "US", "EU", "AU", "UK", "TV", "CEO", "MP", "ID", "PM", "VP", "MFA", "NGO", "OSCE",
                         "NATO", "USA", "UAE", "ICC", "ICJ", "IAEA"})
-
-
-def group_in_role(role: str) -> str | None:
-    for m in GROUP_ACRONYM.finditer(role):
-        name = m.group(1).split("/")[-1]
-        if name not in NOT_GROUPS and len(name) >= 2:
-            return name
-    m = GROUP_POSSESSIVE.search(role + " ")
-    return m.group(1) if m else None
-
-
 # Offices of a state that name no country ("Foreign Minister", "government spokesman", "army chief").
 STATE_OFFICES = frozenset({"minister", "ministry", "government", "president", "presidential", "army", "military",
                            "premier", "cabinet", "defence", "defense", "foreign", "interior", "commissioner"})
-
-
 # Entity labels that may name a country or its capital (the small model tags a capital ORG at times).
 CONTEXT_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC"})
-
-
 # A country after these is where something happens, not whose official speaks.
 LOCATIVE_PREPS = frozenset({"in", "at", "to", "from", "into", "near", "via", "through"})
-
-
-def is_state_office(role: str) -> bool:
-    return any(w.strip(",.").lower() in STATE_OFFICES for w in role.split())
-
-
+# A portfolio or posting in a role: "for"/"to"/"on" and the capitalised words after it ("envoy for Syria").
 PORTFOLIO = re.compile(r"\b(?:for|to|on)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+")
+# Words that grade an unnamed source without naming its side ("a senior official").
 _GRADE_WORDS = frozenset({"senior", "top", "high", "ranking", "high-ranking", "junior", "unnamed", "anonymous",
                           "military", "security", "government", "diplomatic", "political", "intelligence"})
 # Collective heads that stand for a whole government when a country is named ("Ukrainian officials").
@@ -99,6 +78,20 @@ _BODY_HEADS = frozenset({"ministry", "office", "force", "army", "navy", "agency"
                          "command", "parliament", "presidency", "embassy", "mission", "guard", "police",
                          "military", "service", "department", "administration", "court", "bank"})
 _LOWER_IN_NAMES = frozenset({"of", "the", "and", "for", "on", "in"})
+
+
+def group_in_role(role: str) -> str | None:
+    """The armed group or party a role names by an acronym or a plural possessive, if any."""
+    for m in GROUP_ACRONYM.finditer(role):
+        name = m.group(1).split("/")[-1]
+        if name not in NOT_GROUPS and len(name) >= 2:
+            return name
+    m = GROUP_POSSESSIVE.search(role + " ")
+    return m.group(1) if m else None
+
+
+def is_state_office(role: str) -> bool:
+    return any(w.strip(",.").lower() in STATE_OFFICES for w in role.split())
 
 
 def _content_words(text: str) -> list[str]:
@@ -478,7 +471,7 @@ class SpeakerResolver:
                 at = block.start + ent.start_char
                 locative = ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS  # "presence in Qatar"
                 if begin <= at < start and ent.label_ in CONTEXT_LABELS and not locative:
-                    country = self.registry.country_of(ent.text.removesuffix("'s").removesuffix("’s"))
+                    country = self.registry.country_of(without_possessive(ent.text))
                     if country:
                         return country
         return None
@@ -488,8 +481,7 @@ class SpeakerResolver:
         President" keeps its side)."""
         words = match.group(0).split()
         first = next((w for w in words[1:] if w.lower() != "the"), "")
-        return match.group(0) if self.registry.country_of(first) and fold_name(first) not in self.registry._country_words \
-            else ""
+        return match.group(0) if self.registry.country_of(first) and not self.registry.names_country(first) else ""
 
     def _named_actor_side(self, role: str) -> str | None:
         """The affiliation of a registry actor named in the role ("adviser to President Emmanuel Macron")."""
