@@ -290,12 +290,20 @@ def _items(rows: Sequence[Sequence[Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def page_total(conn, q: Select, offset: int, limit: int, found: int) -> int:
-    """How many rows ``q`` matches in all, knowing that the page at ``offset`` of at most ``limit`` rows held
-    ``found``: a page that is not full ends the listing, so only a full page (or an empty one past the start)
-    needs the count."""
+def known_total(offset: int, limit: int, found: int) -> int | None:
+    """The listing's total when the page at ``offset`` of at most ``limit`` rows, holding ``found``, tells it: a
+    page that is not full ends the listing; None when only a count can (a full page, or an empty one past the
+    start)."""
     if found and found < limit or (found == 0 and offset == 0):
         return offset + found
+    return None
+
+
+def page_total(conn, q: Select, offset: int, limit: int, found: int) -> int:
+    """How many rows ``q`` matches in all (``known_total``, else a count)."""
+    total = known_total(offset, limit, found)
+    if total is not None:
+        return total
     return conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
 
 

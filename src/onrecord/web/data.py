@@ -223,9 +223,10 @@ def timeline(ledger: Ledger, actor_id: str, f: TimelineFilter, limit: int, offse
                                       bool(f.until)), lambda: _timeline_selects(f))
         params = {"ids": ids, "stance": f.stance, "since": f.since, "until": f.until}
         items = query.run_page(conn, page, limit, offset, params)
-        if items and len(items) < limit or (not items and offset == 0):  # the last page: no count needed
-            return Page(items, offset + len(items), offset)
-        return Page(items, conn.execute(count, params).scalar_one(), offset)
+        total = query.known_total(offset, limit, len(items))
+        if total is None:
+            total = conn.execute(count, params).scalar_one()
+        return Page(items, total, offset)
 
 
 def _timeline_selects(f: TimelineFilter) -> tuple[Select, Select]:
