@@ -203,9 +203,13 @@ def list_actors(request: Request, q: Optional[str] = Query(None, description="Na
     return listing(data.Page(items, total, offset))
 
 
+def _no_actor(actor_id: str) -> ApiError:
+    return ApiError(404, f"no actor with id {actor_id!r}: GET /api/actors?q=NAME finds ids")
+
+
 def _actor_id(request: Request, actor_id: str) -> str:
     if not data.actor_exists(ledger_of(request), actor_id):
-        raise ApiError(404, f"no actor with id {actor_id!r}: GET /api/actors?q=NAME finds ids")
+        raise _no_actor(actor_id)
     return actor_id
 
 
@@ -223,7 +227,7 @@ def actor_timeline(request: Request, actor_id: str,
     f = data.TimelineFilter(about=about, stance=stance, since=since, until=until)
     page = data.timeline(ledger_of(request), actor_id, f, limit, decode_cursor(cursor))
     if page is None:
-        raise ApiError(404, f"no actor with id {actor_id!r}: GET /api/actors?q=NAME finds ids")
+        raise _no_actor(actor_id)
     return listing(page)
 
 
