@@ -47,3 +47,24 @@ def test_evaluate_meta_bad_date_is_one_line_and_exit_1(tmp_path):
     assert done.returncode == 1
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "a1" in lines[0] and "YYYY-MM-DD" in lines[0]
+
+
+def test_evaluate_meta_missing_or_not_json_is_one_line_and_exit_nonzero(tmp_path):
+    _write(tmp_path, None)
+    missing = _evaluate(tmp_path, "--meta", str(tmp_path / "nope.json"))
+    assert missing.returncode != 0 and "nope.json:nosuchfile" in _flat(missing.stderr)
+    (tmp_path / "bad.json").write_text("[1, 2", encoding="utf-8")
+    bad = _evaluate(tmp_path, "--meta", str(tmp_path / "bad.json"))
+    assert bad.returncode != 0 and "bad.json:notaJSONobject" in _flat(bad.stderr)
+
+
+def _flat(stderr: str) -> str:
+    """The message of typer's error box without its frame, wrapping or spaces (the box wraps long paths)."""
+    return "".join(line.strip(" │╭╮╰╯─") for line in stderr.splitlines()).replace(" ", "")
+
+
+def test_evaluate_meta_with_polnear_is_refused(tmp_path):
+    _write(tmp_path, {"a1": {"published": "2025-03-05"}})
+    done = subprocess.run([sys.executable, "-m", "onrecord", "evaluate", "--polnear", str(tmp_path / "x.jsonl"),
+                           "--meta", str(tmp_path / "meta.json")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "--meta applies to --gold DIR --articles DIR only" in done.stderr
