@@ -371,6 +371,10 @@ def test_a_place_after_for_or_to_in_a_role_is_a_portfolio_not_a_side():
          "Turkey"),
         ("The team's stay in Turkey was a surprise. “We came to work,” government spokesman Paul Mbe said.",
          None),
+        # the other party ("with X") and an accused country are not the speaker's
+        ("“There is no channel to Freedonia at all,” Interior Minister Karim Daud told reporters.", None),
+        ("Kabul accused Pakistan of shelling. “We will answer,” Defence Minister Omar Wali said.",
+         "Afghanistan"),
     ],
 )
 def test_sides_from_the_role_and_its_context(text, side):

@@ -49,7 +49,6 @@ STATE_OFFICES = frozenset({"minister", "ministry", "government", "president", "p
 # Entity labels that may name a country or its capital (the small model tags a capital ORG at times).
 CONTEXT_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC"})
 # A country after these is where something happens, not whose official speaks.
-LOCATIVE_PREPS = frozenset({"in", "at", "to", "from", "into", "near", "via", "through"})
 # A portfolio or posting in a role: "for"/"to"/"on" and the capitalised words after it ("envoy for Syria").
 PORTFOLIO = re.compile(r"\b(?:for|to|on)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+")
 # Words that grade an unnamed source without naming its side ("a senior official").
@@ -458,7 +457,8 @@ class SpeakerResolver:
 
     def _context_country(self, start: int) -> str | None:
         """The country named before the mention in its sentence, else in the sentence before it, within the
-        paragraph ("Ankara's line is unchanged. ... Foreign Minister X said")."""
+        paragraph ("Ankara's line is unchanged. ... Foreign Minister X said"); not a country that is the object
+        of a verb or of a preposition other than "of" (a place, or the other party: "talks with India")."""
         entities = self.entities
         k = entities.sentence_of(start)
         begin = entities.sentence_starts[k] if entities.sentence_starts else 0
@@ -469,8 +469,9 @@ class SpeakerResolver:
                 continue
             for ent in reversed(block.doc.ents):  # the nearest first
                 at = block.start + ent.start_char
-                locative = ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS  # "presence in Qatar"
-                if begin <= at < start and ent.label_ in CONTEXT_LABELS and not locative:
+                # "presence in Qatar", "no back-channel with India", "accused Delhi": a place or another party
+                elsewhere = (ent.root.dep_ == "pobj" and ent.root.head.lower_ != "of") or ent.root.dep_ == "dobj"
+                if begin <= at < start and ent.label_ in CONTEXT_LABELS and not elsewhere:
                     country = self.registry.country_of(without_possessive(ent.text))
                     if country:
                         return country

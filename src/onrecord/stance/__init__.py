@@ -36,13 +36,14 @@ __all__ = ["apply_stance", "read_stance", "Reading"]
 
 def read_stance(
     statement: Statement, blocks: Sequence[Block], earlier: Sequence[Earlier] | None = None,
-    lex: Lexicon | None = None,
+    lex: Lexicon | None = None, article_talks: bool = False,
 ) -> Reading | None:
     """The framing of one statement, or None when it is not about negotiations (or not in any block).
 
     ``earlier``: the article's statements before this one, already read; with them, a statement with only
     weak words is read when its surroundings are about talks. ``lex``: the article's lexicon (with its venues,
-    ``venues.with_venues``); the packaged one by default.
+    ``venues.with_venues``); the packaged one by default. ``article_talks``: the article as a whole is about
+    talks (:func:`article_is_about_talks`), so weak words are read wherever they stand.
     """
     lex = lex if lex is not None else load_lexicon()
     frame = Frame(statement.kind, speaker_side(statement.speaker, lex), statement.speaker.name,
@@ -51,7 +52,7 @@ def read_stance(
     pieces = pieces_for(statement.start, statement.end, blocks)
     finder = find_anchors
     if earlier is not None and pieces and not any(find_anchors(p, lex) for p in pieces):
-        if about_talks_around(statement, pieces[0], blocks, earlier, lex):
+        if article_talks or about_talks_around(statement, pieces[0], blocks, earlier, lex):
             finder = find_weak_anchors
     for piece in pieces:
         anchors = finder(piece, lex)
@@ -65,6 +66,25 @@ def read_stance(
     return dataclasses.replace(best, conditions=conditions, counterpart=counterpart)
 
 
+# Statements with a negotiation word of their own that make a whole article about talks.
+ARTICLE_TALKS_MIN = 2
+
+
+def article_is_about_talks(statements: Sequence[Statement], blocks: Sequence[Block], lex: Lexicon) -> bool:
+    """Whether at least ``ARTICLE_TALKS_MIN`` statements of the article have a negotiation word of their own.
+
+    In such an article a statement that only says "the delegation would boycott the session" or "the
+    committee will meet again" is about those talks, wherever it stands.
+    """
+    found = 0
+    for statement in statements:
+        if any(find_anchors(p, lex) for p in pieces_for(statement.start, statement.end, blocks)):
+            found += 1
+            if found >= ARTICLE_TALKS_MIN:
+                return True
+    return False
+
+
 def apply_stance(
     article: Article, statements: Sequence[Statement], blocks: Sequence[Block], warnings: list[str]
 ) -> list[Statement]:
@@ -72,8 +92,9 @@ def apply_stance(
     out: list[Statement] = []
     earlier: list[Earlier] = []
     lex = with_venues(load_lexicon(), blocks) if statements else load_lexicon()
+    article_talks = article_is_about_talks(statements, blocks, lex)
     for statement in sorted(statements, key=lambda s: (s.start, s.end)):
-        reading = read_stance(statement, blocks, earlier, lex)
+        reading = read_stance(statement, blocks, earlier, lex, article_talks)
         earlier.append(Earlier(statement, reading is not None, block_index(statement, blocks)))
         if reading is None:
             out.append(

@@ -66,9 +66,20 @@ def _is_end_of_war(token: "Token", lex: Lexicon) -> bool:
     return False
 
 
+# Weak nouns that, with an "of" complement, are about something else ("a better understanding of the causes").
+OF_TOPIC_WEAK = frozenset({"understanding", "process", "framework", "mechanism", "channel", "track", "terms", "code"})
+
+
 def _is_weak(token: "Token", lex: Lexicon) -> bool:
-    """A weak word (see the module docstring), or a bare term a modifier took out of talks ("the grain deal")."""
-    return token.lemma_.lower() in lex.weak_terms or token.lower_ in lex.weak_terms
+    """A weak word (see the module docstring), or a bare term a modifier took out of talks ("the grain deal").
+
+    Not a preposition that shares a lemma ("according to" is no accord), nor a forum word with an "of" topic.
+    """
+    if token.dep_ == "prep" or not (token.lemma_.lower() in lex.weak_terms or token.lower_ in lex.weak_terms):
+        return False
+    if token.lower_ in OF_TOPIC_WEAK and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return False
+    return True
 
 
 def _is_deal_object(token: "Token", lex: Lexicon) -> bool:

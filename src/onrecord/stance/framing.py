@@ -450,6 +450,8 @@ def read_anchor(anchor: "Token", piece: Piece, lex: Lexicon, frame: Frame) -> Re
         if deontic_other and not negative:
             return Reading("open", request="demand", **common)
         return Reading("neutral", negated=negative, third_party=True, **common)
+    if any(c.lower_ == "whether" for n in path[: reach + 1] for c in n.children if c.dep_ in {"mark", "advmod"}):
+        return Reading("neutral", **common)  # "would decide whether to attend": an open question, no position
     past = _is_past(path, reach)
     if any(_lemma(n) in PRECONDITION_NOUNS for n in path[: reach + 1]) and roles[0] != OTHER:
         # preconditions for talks: "we set no preconditions" is openness, "we have two preconditions" terms
