@@ -217,9 +217,12 @@ def red_line_conditions(path: list["Token"], piece: Piece, lex: Lexicon) -> list
         if any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in node.children):
             continue
         for clause in (c for c in node.children if c.dep_ == "relcl"):
-            if clause.left_edge.lower_ not in RELATIVE_WORDS:
+            first = clause.left_edge
+            while first.i < clause.i and (first.is_punct or first.is_quote):  # a code “that is not binding”
+                first = first.doc[first.i + 1]
+            if first.lower_ not in RELATIVE_WORDS:
                 continue
-            span = _clipped_span(piece, clause.left_edge.i, _subtree_end(clause))
+            span = _clipped_span(piece, first.i, _subtree_end(clause))
             if span:
                 out.append(span)
     return out

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from ..records import Span
 from .conditions import find_conditions, red_line_conditions, requirement_conditions, stated_conditions
 from .context import Piece
+from .surface_conditions import surface_conditions
 from .counterpart import counterpart_of, implied_counterpart, person_side, place_of, resolve_party, subject_phrase
 from .lexicon import Lexicon
 
@@ -550,6 +551,14 @@ def read_statement(anchors: list["Token"], piece: Piece, lex: Lexicon, frame: Fr
     stance = best.stance
     if stance == "neutral" and not best.third_party and _refusing_root(piece, lex):
         stance = "reject"  # "We will not be deceived a second time", said of a deal
+    if not best.third_party and stance in {"reject", "conditional", "open"}:
+        # conditions the parse hung elsewhere ("would boycott the session «as long as X»"); a plain condition
+        # on willingness makes it conditional ("ready to attend if X")
+        for span in surface_conditions(piece, negative=stance == "reject"):
+            if not any(c.start < span.end and span.start < c.end for c in conditions.values()):
+                conditions[span.start] = span
+                if stance == "open":
+                    stance = "conditional"
     stated = stated_conditions(piece, lex)  # "the condition is simple: X"
     if stated and stance in {"open", "neutral"} and not best.third_party:
         stance = "conditional"

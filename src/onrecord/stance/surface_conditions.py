@@ -1,0 +1,129 @@
+"""Conditions read from the words when the parse hides them.
+
+The parse finders (``conditions.py``) follow the dependency path from the negotiation word, so a condition the
+parser hangs elsewhere is lost: inside quotation marks ("would boycott the session «as long as X»"), after a
+headline's object ("rules out talks until X"), or under the reporting verb. Here, in a statement whose framing
+already states terms (``reject`` or ``conditional``), or whose willingness a plain condition qualifies
+(``open``), a condition marker among the statement's words opens a span that runs to the end of its clause:
+the next comma, semicolon, colon, full stop, dash or closing quotation mark, or the end of the statement.
+
+Markers (the contract's: "until/unless/while/so long as X", "if/provided/only after X"): as long as, so long as,
+as soon as, until, till, unless, provided (that), providing, on (the) condition that, in return for, in exchange
+for, only if / after / when / once, once (opening a clause), if (not "even if", "as if"); under negative framing
+also while, without, before (opening a clause or "any"), and "with X still ..." ("no roadmap can begin with the
+premier still in his chair").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..records import Span
+from .context import Piece
+from .lexicon import load_lexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+# Multi-word markers (lower-cased words), longest first so "only if" wins over "if".
+PHRASES: tuple[tuple[str, ...], ...] = (
+    ("on", "the", "condition", "that"), ("as", "long", "as"), ("so", "long", "as"), ("as", "soon", "as"),
+    ("on", "condition", "that"), ("in", "return", "for"), ("in", "exchange", "for"), ("provided", "that"),
+    ("providing", "that"), ("only", "if"), ("only", "after"), ("only", "when"), ("only", "once"), ("not", "until"),
+)
+SINGLE = frozenset({"until", "till", "unless", "provided", "providing", "once", "if"})
+# Under negative framing only: "no talks while X", "no deal without X", "nothing before any X".
+NEGATIVE_SINGLE = frozenset({"while", "without", "before"})
+# Where a condition's clause ends.
+BOUNDARIES = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "»", "”", '"', ")"})
+# Words before "if" that make it no condition ("even if", "as if", "what if") and after "once" ("once again").
+NOT_IF = frozenset({"even", "as", "what", "only"})
+# "as soon as possible" is a time, not a condition.
+SOON_AS_POSSIBLE = frozenset({"possible", "practicable", "feasible", "necessary"})
+RELATIVE_WORDS = frozenset({"that", "which"})
+DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those", "its", "their", "our", "his", "her"})
+NOT_AFTER_ONCE = frozenset({"again", "more", "and", "or", "in", "a"})
+
+
+def _temporal(following: list["Token"]) -> bool:
+    """ "until Friday", "until the end", "without delay": a time, not a condition."""
+    time_nouns = load_lexicon().time_nouns | {"delay", "further"}
+    return any(t.ent_type_ in {"DATE", "TIME"} or t.lemma_.lower() in time_nouns for t in following)
+
+
+def _opens_clause(doc, i: int, limit: int) -> bool:
+    """A subject and a verb follow within a few words ("once the shelling stopped"), or "any"/"the" + noun."""
+    window = doc[i + 1 : min(limit, i + 6)]
+    return any(t.pos_ in {"VERB", "AUX"} for t in window)
+
+
+def _marker_at(tokens: list["Token"], k: int, negative: bool) -> int:
+    """Length in tokens of the condition marker starting at ``tokens[k]``, 0 when there is none."""
+    lowers = [t.lower_ for t in tokens[k : k + 4]]
+    for phrase in PHRASES:
+        if tuple(lowers[: len(phrase)]) == phrase:
+            after = tokens[k + len(phrase)].lower_ if k + len(phrase) < len(tokens) else ""
+            return 0 if after in SOON_AS_POSSIBLE else len(phrase)
+    word = lowers[0]
+    prev = tokens[k - 1].lower_ if k > 0 else ""
+    doc, limit = tokens[k].doc, tokens[-1].i + 1
+    if word == "if":
+        return 0 if prev in NOT_IF else 1
+    if word == "once":
+        after = tokens[k + 1].lower_ if k + 1 < len(tokens) else ""
+        return 1 if after not in NOT_AFTER_ONCE and _opens_clause(doc, tokens[k].i, limit) else 0
+    if word in {"until", "till"} or (negative and word in {"while", "without"}):
+        return 0 if _temporal(tokens[k + 1 : k + 4]) else 1
+    if word in SINGLE:
+        return 1
+    if negative and word in NEGATIVE_SINGLE:
+        if word == "before":
+            after = tokens[k + 1].lower_ if k + 1 < len(tokens) else ""
+            return 1 if after == "any" or _opens_clause(doc, tokens[k].i, limit) else 0
+        return 1
+    if negative and word == "with" and any(t.lower_ == "still" for t in tokens[k + 2 : k + 6]):
+        return 1
+    if negative and word in RELATIVE_WORDS and tokens[k].dep_ != "mark" and _restricts(tokens, k):
+        return 1
+    return 0
+
+
+def _restricts(tokens: list["Token"], k: int) -> bool:
+    """A relative clause right after an indefinite noun or pronoun (quotation marks between allowed): the
+    red line on what is refused ("will not sign a code “that is not binding”"); a definite thing is described."""
+    j = k - 1
+    while j >= 0 and (tokens[j].is_quote or tokens[j].is_punct):
+        j -= 1
+    if j < 0:
+        return False
+    noun = tokens[j]
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "an agreement with the European Union “that hurts our farmers”"
+    if noun.pos_ not in {"NOUN", "PRON"} or noun.lower_ in {"it", "this", "that", "they", "we"}:
+        return False
+    return not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in noun.children)
+
+
+def surface_conditions(piece: Piece, negative: bool) -> list[Span]:
+    """Condition spans among the statement's own words (see the module docstring), in text order."""
+    doc = piece.block.doc
+    ids = sorted(piece.inside)
+    if not ids:
+        return []
+    tokens = [doc[i] for i in range(ids[0], ids[-1] + 1)]
+    out: list[Span] = []
+    k = 0
+    while k < len(tokens):
+        size = _marker_at(tokens, k, negative)
+        if not size:
+            k += 1
+            continue
+        end = k + size
+        while end < len(tokens) and tokens[end].text not in BOUNDARIES and not tokens[end].is_space:
+            end += 1
+        if end > k + size:  # the marker has words after it
+            first, last = tokens[k], tokens[end - 1]
+            start = piece.offset(first)
+            out.append(Span(start, piece.offset(last) + len(last.text), doc[first.i : last.i + 1].text))
+        k = end
+    return out
