@@ -23,7 +23,7 @@ from typing import Sequence
 
 from ..nlp import Block
 from ..records import Article, Statement
-from .about import find_anchors, find_weak_anchors
+from .about import find_anchors, find_own_anchors, find_weak_anchors
 from .context import pieces_for
 from .surroundings import Earlier, about_talks_around, block_index
 from .counterpart import speaker_side
@@ -51,8 +51,10 @@ def read_stance(
     readings: list[Reading] = []
     pieces = pieces_for(statement.start, statement.end, blocks)
     finder = find_anchors
-    if earlier is not None and pieces and not any(find_anchors(p, lex) for p in pieces):
-        if article_talks or about_talks_around(statement, pieces[0], blocks, earlier, lex):
+    if article_talks:
+        finder = find_own_anchors
+    elif earlier is not None and pieces and not any(find_anchors(p, lex) for p in pieces):
+        if about_talks_around(statement, pieces[0], blocks, earlier, lex):
             finder = find_weak_anchors
     for piece in pieces:
         anchors = finder(piece, lex)

@@ -249,6 +249,14 @@ def _find(piece: Piece, lex: Lexicon, weak: bool) -> list["Token"]:
     return []
 
 
+def find_own_anchors(piece: Piece, lex: Lexicon) -> list["Token"]:
+    """In an article about talks: the statement's own words first, weak ones included, before the clause it
+    governs ("China hoped to conclude the code, and that the talks ...": the code, not the next statement's talks)."""
+    own = Piece(piece.block, piece.sentences, piece.inside, piece.inside, piece.roots)
+    return (_find(own, lex, weak=False) or _find(own, lex, weak=True) or _find(piece, lex, weak=False)
+            or _find(piece, lex, weak=True))
+
+
 def find_anchors(piece: Piece, lex: Lexicon) -> list["Token"]:
     """Negotiation words of the statement itself; if it has none, of the clause it governs."""
     return _find(piece, lex, weak=False)

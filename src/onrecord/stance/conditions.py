@@ -36,6 +36,8 @@ TRAILING = frozenset({",", ".", ";", ":", "and", "or", "but", "—", "–", "-",
 DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
 # Words that open a relative clause.
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose", "where"})
+# Verbs of talks taking place: "should go ahead as planned" asks that they happen, sets no terms.
+HAPPENING_VERBS = frozenset({"go", "proceed", "happen", "occur", "continue", "resume", "take"})
 # Dependency labels of a predicate's complement that belong to a "depend on X" condition.
 COMPLEMENT_DEPS = frozenset({"prep", "agent", "pobj", "dobj", "conj", "cc", "punct", "advmod", "npadvmod"})
 
@@ -242,6 +244,8 @@ def requirement_conditions(anchor: "Token", piece: Piece, lex: Lexicon) -> list[
     if predicate is None:
         return []
     lemma = predicate.lemma_.lower()
+    if lemma in HAPPENING_VERBS:
+        return []  # "the meeting should go ahead as planned": that it happen, not what it must be
     if lemma in lex.conditional_predicates or lemma in lex.object_conditions or lemma == "be":
         return []  # "must be based on X", "must include X" have finders of their own
     if any(c.dep_ == "neg" for node in (verb, predicate) for c in node.children):

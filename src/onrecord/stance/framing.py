@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..records import Span
-from .conditions import find_conditions, red_line_conditions, requirement_conditions, stated_conditions
+from .conditions import HAPPENING_VERBS, find_conditions, red_line_conditions, requirement_conditions, stated_conditions
 from .context import Piece
 from .surface_conditions import surface_conditions
 from .counterpart import counterpart_of, implied_counterpart, person_side, place_of, resolve_party, subject_phrase
@@ -334,7 +334,7 @@ def _evidence(
                 items.append(Evidence("appeal", role, word.text))
             elif _is_pred(word, lex.demand_predicates, lex):
                 items.append(Evidence("demand", role, word.text))
-            elif _is_pred(word, lex.positive_predicates, lex) and not (word.lower_ == "open" and word.pos_ != "ADJ"):
+            elif _is_pred(word, lex.positive_predicates, lex) and not (_lemma(word) == "open" and word.pos_ != "ADJ"):
                 items.append(Evidence("pos", role, word.text))
                 if word.i != node.i:
                     items.extend(Evidence("neg", role, w) for w in _negations(word, lex))
@@ -474,6 +474,9 @@ def read_anchor(anchor: "Token", piece: Piece, lex: Lexicon, frame: Frame) -> Re
         return Reading("conditional", request=request, conditions=_merge(conditions, requirement), **common)
     if kinds & {"pos", "appeal", "demand", "negpred"}:
         return Reading("open", request=request, **common)
+    if any(_lemma(n) in HAPPENING_VERBS and any(c.dep_ == "aux" and _lemma(c) in lex.deontic_modals for c in n.children)
+           for n in path[1 : reach + 1]):
+        return Reading("open", request="appeal", **common)  # "the meeting should go ahead", "talks must resume"
     speaker_acts = SPEAKER in roles[: reach + 1] and not past
     if speaker_acts and any(n.pos_ in {"VERB", "AUX"} for n in path[: reach + 1]):
         return Reading("open", **common)  # "we will negotiate with them": intent (CAMEO 036)
