@@ -1,5 +1,5 @@
 """Print the attribution gate's figures now (PolNeAR dev all / speech-only / quoted-only, the shared examples,
-the repository examples, the held-out set in tests/data/heldout), and with --pin write them, rounded down to two decimals, as the floors in
+the repository examples, the held-out sets in tests/data/heldout*), and with --pin write them, rounded down to two decimals, as the floors in
 tests/gates/attribution_floors.json. A floor is only raised this way; lowering one is an explained hand edit.
 
     .venv/bin/python scripts/measure_gates.py [--pin]
@@ -17,7 +17,8 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 FLOORS = REPO / "tests" / "gates" / "attribution_floors.json"
 HELDOUT = REPO / "tests" / "data" / "heldout"
-HELDOUT2 = REPO / "tests" / "data" / "heldout2"  # scored only: never read it while writing rules
+HELDOUT2 = REPO / "tests" / "data" / "heldout2"  # read for error analysis since session 3 (a development set)
+HELDOUT3 = REPO / "tests" / "data" / "heldout3"  # scored only: never read it while writing rules
 POLNEAR_KEYS = ("f1", "precision", "recall", "speaker_accuracy")
 GOLD_KEYS = ("f1", "precision", "recall", "speaker_accuracy", "kind_accuracy", "about_negotiations_accuracy",
              "stance_accuracy", "channel_accuracy", "condition_recall", "contradiction_recall",
@@ -40,7 +41,8 @@ def measure() -> dict:
                                    ("repo_examples", REPO / "examples" / "articles", REPO / "examples" / "gold",
                                     REPO / "examples" / "meta.json"),
                                    ("heldout", HELDOUT / "articles", HELDOUT / "gold", HELDOUT / "meta.json"),
-                                   ("heldout2", HELDOUT2 / "articles", HELDOUT2 / "gold", HELDOUT2 / "meta.json")):
+                                   ("heldout2", HELDOUT2 / "articles", HELDOUT2 / "gold", HELDOUT2 / "meta.json"),
+                                   ("heldout3", HELDOUT3 / "articles", HELDOUT3 / "gold", HELDOUT3 / "meta.json")):
         fig = score_gold(arts, gold, json.loads(meta.read_text(encoding="utf-8")) if meta else None).figures()
         out[name] = {k: fig[k] for k in GOLD_KEYS}
     return out
