@@ -392,6 +392,18 @@ def test_sides_from_the_role_and_its_context(text, side):
         # a word after "for" belongs to the office, not the name
         ("“The ceasefire text is still open,” High Commissioner for Peace Carlos Mendoza told the newspaper.",
          "Carlos Mendoza"),
+        # a rank or an office written before the name is not part of it
+        ("“The convoy carried only rice,” coast guard spokesman Commodore Renato Villaflor told reporters.",
+         "Renato Villaflor"),
+        ("KARACHI, May 2 -\n\n“We are ready for a dialogue,” Spokeswoman Laila Durrani told reporters on Friday.",
+         "Laila Durrani"),
+        # a body written as a proper name, and its possessive form
+        ("The Northern Liberation Front said it would not attend the session.", "Northern Liberation Front"),
+        ("The Valdorian Army's Eastern Command said the shelling had stopped.", "Valdorian Army Eastern Command"),
+        # an unnamed group, without the place where it is
+        ("Rescue workers in Kessra said at least nine people had died.", "rescue workers (unnamed)"),
+        # people somewhere are not a body
+        ("Traders in Molvania said the price of rice had doubled.", "traders (unnamed)"),
     ],
 )
 def test_speaker_name_edges(text, name):

@@ -18,7 +18,14 @@ NEUTRAL_TITLES = frozenset({
     "dr", "president", "prime", "minister", "general", "gen", "col", "colonel", "lt", "major", "admiral",
     "senator", "sen", "rep", "ayatollah", "pope", "chancellor", "premier", "ambassador", "secretary",
     "crown", "commander", "field", "marshal", "chief", "deputy", "governor", "mayor", "speaker",
+    # military and police ranks, and offices written before a name at a sentence start ("Spokeswoman X said")
+    "commodore", "captain", "capt", "lieutenant", "brigadier", "brig", "sergeant", "sgt", "corporal", "cpl",
+    "vice", "rear", "maj", "inspector", "superintendent", "spokesman", "spokeswoman", "spokesperson",
+    "envoy", "foreign", "defence", "defense", "interior", "undersecretary", "sheikha", "hon", "honourable",
 })
+
+# Every word that can precede a name without being part of it.
+TITLE_WORDS = MALE_TITLES | FEMALE_TITLES | NEUTRAL_TITLES
 
 # A few hundred frequent first names of officials in the news, by gender (written for onrecord; a name
 # gives a gender guess only when no pronoun or title in the article has settled it).

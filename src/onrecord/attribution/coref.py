@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
-from ..actors.names import (FEMALE_TITLES, MALE_TITLES, NEUTRAL_TITLES, fold, fold_name, gender_of_first_name,
+from ..actors.names import (TITLE_WORDS, fold, fold_name, gender_of_first_name,
                             gender_of_title)
 from ..actors.registry import Actor, ActorRegistry
 from ..actors.roles import COLLECTIVE_NOUNS, PERSON_ROLE_NOUNS, ROLE_IDIOMS, role_key
@@ -52,7 +52,7 @@ _DESCRIPTION_STOP = frozenset({"the", "a", "an", "this", "that", "of", "and", "f
                                "senior", "high", "ranking"})
 _ROLE_TOKEN_POS = frozenset({"ADJ", "NOUN", "PROPN", "PART", "NUM"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_TITLE_WORDS = MALE_TITLES | FEMALE_TITLES | NEUTRAL_TITLES
+_TITLE_WORDS = TITLE_WORDS
 
 
 @dataclass
@@ -301,7 +301,8 @@ class ArticleEntities:
     def _add_person(self, block: Block, ent: "SpacySpan") -> None:
         tokens = list(ent)
         gender = gender_of_title(ent.doc[ent.start - 1].text) if ent.start > 0 else None
-        while tokens and fold(tokens[0].text) in {"mr", "ms", "mrs", "miss", "dr", "sir", "madam"}:
+        # honorifics, offices and ranks the tagger took into the name ("Commodore X", "Spokeswoman X")
+        while len(tokens) > 1 and fold(tokens[0].text).rstrip(".") in _TITLE_WORDS:
             gender = gender or gender_of_title(tokens[0].text)
             tokens.pop(0)
         while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):

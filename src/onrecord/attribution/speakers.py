@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from ..actors.names import fold, fold_name, without_possessive
+from ..actors.names import TITLE_WORDS, fold, fold_name, without_possessive
 from ..actors.registry import Actor, ActorRegistry, default_registry
 from ..actors.run_names import RunNames
 from ..actors.roles import ANONYMOUS_NOUNS, COLLECTIVE_NOUNS, PERSON_ROLE_NOUNS, ROLE_IDIOMS, role_key
@@ -77,6 +77,8 @@ _BODY_HEADS = frozenset({"ministry", "office", "force", "army", "navy", "agency"
                          "command", "parliament", "presidency", "embassy", "mission", "guard", "police",
                          "military", "service", "department", "administration", "court", "bank"})
 _LOWER_IN_NAMES = frozenset({"of", "the", "and", "for", "on", "in"})
+# Prepositions of where an unnamed group is ("rescue workers in Kyaukme", "fishermen from Masinloc").
+PLACE_PREPS = frozenset({"in", "from", "at", "near", "across"})
 
 
 def group_in_role(role: str) -> str | None:
@@ -403,6 +405,7 @@ class SpeakerResolver:
                         return self._from_actor(base, actor, role=tail, start=base.start or 0)
                 if c is not None and c.demonyms and fold(words[0]).endswith("'s"):
                     words = [c.demonyms[0], *words[1:]]
+            words = [w[:-2] if w.endswith(("'s", "’s")) and len(w) > 2 else w for w in words]  # "Army's Command"
             if words[0][:1].isupper() and all(w.replace("-", "").isalpha() for w in words):
                 name = " ".join(w if (w.isupper() or w in _LOWER_IN_NAMES) else w[:1].upper() + w[1:]
                                 for w in words)
@@ -417,14 +420,41 @@ class SpeakerResolver:
         if len(ents) == 1 and fold(_strip_determiner(ents[0].text)) == folded and \
                 self.registry.country_of(mention) is None and all(t.pos_ == "PROPN" for t in ents[0]):
             return Speaker(name=mention, mention=base.mention, start=base.start, end=base.end, role=tail)
+        name = self._proper_body(span)
+        if name is not None:
+            return Speaker(name=name, mention=base.mention, start=base.start, end=base.end, role=tail,
+                           affiliation=self._affiliation(None, name))
         return None
+
+    def _proper_body(self, span: "SpacySpan") -> str | None:
+        """A body written as a proper name of two words or more, every word capitalised ("The Polisario Front",
+        "the National Oil Corporation", "The Indian Army's Northern Command" -> "Indian Army Northern Command"):
+        not a person (no PERSON entity, no person's role noun at its head), not a country."""
+        tokens = [t for t in span if not (t.i == span.start and t.lower_ in {"the", "a", "an"})]
+        tokens = [t for t in tokens if t.lower_ not in {"'s", "’s", "'"}]
+        if len(tokens) < 2 or any(t.ent_type_ == "PERSON" for t in tokens) or span.root.tag_ not in {"NNP", "NNPS"}:
+            return None  # "Traders in Lashio" is a group of people somewhere, not a body
+        words = [t.text for t in tokens]
+        if not all((w[:1].isupper() and w.replace("-", "").replace("'", "").replace("’", "").isalpha())
+                   or w in _LOWER_IN_NAMES for w in words) or words[-1] in _LOWER_IN_NAMES:
+            return None
+        folded = fold(" ".join(words))
+        if fold(words[-1]) in PERSON_ROLE_NOUNS or self.registry.country_of(folded) is not None:
+            return None
+        return " ".join(words)
 
     def _unnamed_group(self, base: Speaker, span: "SpacySpan | None") -> Speaker | None:
         """A plural group with no name or side: "officials" -> "unnamed officials", "Aid agencies" ->
         "aid agencies (unnamed)" (the gold conventions)."""
-        if span is None or span.root.tag_ != "NNS" or any(t.pos_ == "PROPN" for t in span):
+        if span is None:
             return None
-        phrase = fold(_strip_determiner(base.mention or ""))
+        # "Rescue workers in Kyaukme", "Fishermen from Masinloc": the group, without where it is
+        place = next((t for t in span if t.dep_ == "prep" and t.head.i == span.root.i and t.lower_ in PLACE_PREPS), None)
+        if place is not None:
+            span = span.doc[span.start : place.i]
+        if span.root.tag_ != "NNS" or any(t.pos_ == "PROPN" for t in span):
+            return None
+        phrase = fold(_strip_determiner(span.text))
         if not phrase or self.registry.country_of(phrase) is not None:
             return None
         name = f"unnamed {phrase}" if span.root.lower_ in ANONYMOUS_NOUNS else f"{phrase} (unnamed)"
@@ -513,13 +543,21 @@ class SpeakerResolver:
             if speakers:
                 ent = max(speakers, key=lambda e: (len(e), e.start))
                 tokens = [t for t in ent if t.tag_ != "POS" and not t.is_punct]
+                while len(tokens) > 1 and fold(tokens[0].text).rstrip(".") in TITLE_WORDS:
+                    tokens.pop(0)  # "Spokeswoman Ayesha Qureshi", "Commodore Arnel Bautista"
                 if tokens:
                     name_start = max(start, block_start + tokens[0].idx)
                     name_end = min(end, block_start + tokens[-1].idx + len(tokens[-1].text))
         if name_start is None:
             # no PERSON entity: the last capitalised words, if the registry knows them as a person
             words = mention.split()
-            for n in range(min(4, len(words)), 0, -1):
+            titled = False
+            while len(words) > 1 and fold(words[0]).rstrip(".") in TITLE_WORDS:
+                words, titled = words[1:], True  # "Spokeswoman Ayesha Qureshi" tagged as something else
+            if titled and 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+                name_end = start + len(mention.rstrip(" ,"))
+                name_start = name_end - len(" ".join(words))  # a title before capitalised words: a person
+            for n in range(min(4, len(words)), 0, -1) if name_start is None else ():
                 tail_words = " ".join(words[-n:]).strip(" ,")
                 if not tail_words[:1].isupper():
                     continue
