@@ -112,7 +112,9 @@ def blame_of(statement: Statement, own: str | None, sides: tuple[str, ...] = ())
 def disputed(a: Statement, b: Statement, side_a: str | None, side_b: str | None) -> bool:
     """Do two statements of opposing sides blame each other (or one blame and the other deny) over one
     agreement?"""
-    if not side_a or not side_b or side_a.casefold() == side_b.casefold():
+    if not side_a or not side_b:
+        return _cross_blame(a, b, side_a, side_b)
+    if side_a.casefold() == side_b.casefold():
         return False
     side_a, side_b = side_a.casefold(), side_b.casefold()
     if not any(s.about_negotiations or AGREEMENT.search(s.text) for s in (a, b)):
@@ -124,3 +126,17 @@ def disputed(a: Statement, b: Statement, side_a: str | None, side_b: str | None)
     a_blames_b = side_b in blame_a.accuses
     b_blames_a = side_a in blame_b.accuses
     return (a_blames_b and (b_blames_a or blame_b.denies)) or (b_blames_a and blame_a.denies)
+
+
+def _cross_blame(a: Statement, b: Statement, side_a: str | None, side_b: str | None) -> bool:
+    """Where a speaker's side is unknown: each statement blames one party for breaking an agreement and the two
+    parties differ ("Indian troops had violated the ceasefire" / "it was Pakistani posts that breached the
+    truce"); one speaker's two statements are not a dispute."""
+    if a.speaker.name and b.speaker.name and a.speaker.name.casefold() == b.speaker.name.casefold():
+        return False
+    if not any(AGREEMENT.search(s.text) for s in (a, b)):
+        return False
+    blame_a, blame_b = blame_of(a, side_a), blame_of(b, side_b)
+    if blame_a is None or blame_b is None or len(blame_a.accuses) != 1 or len(blame_b.accuses) != 1:
+        return False
+    return blame_a.accuses != blame_b.accuses  # (a known side's own party counts as a denial, not blame)

@@ -127,6 +127,7 @@ def analyze_article(
     from .contradictions import find_contradictions
     from .events import events_for
     from .language import detect_language
+    from .sides import fill_sides
     from .stance import apply_stance
 
     options = options or Options()
@@ -157,6 +158,7 @@ def analyze_article(
         statements = apply_stance(article, statements, blocks, warnings)
     # 6. contradictions and events
     with stage(clock, "contradictions+events"):
+        statements = fill_sides(statements)
         contradictions = find_contradictions(statements, article.text)
         events = events_for(statements)
     analysis = Analysis(article=article, zones=tuple(zones), statements=tuple(statements), events=tuple(events),

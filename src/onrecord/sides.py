@@ -1,0 +1,111 @@
+"""The side each speaker stands for, read across one article once stances are known.
+
+Attribution gives a side where the mention or the role names one ("Thai foreign minister", "RLF spokesman",
+the registry's actors). Many officials are named without one ("Defence Minister Rana Mehmood", "the national
+security adviser"); their side is read from the whole article:
+
+1. the same speaker (actor id, else canonical name) has a side at another statement: that side;
+2. a statement in which the speaker takes a position of their own (stance ``reject``, ``conditional`` or
+   ``open``: the stance stage found the clause to be the speaker's) opens with a state's name as its subject
+   ("Pakistan would not sit at any table ...", "Bangkok would not send a delegation ..."): officials name their
+   own state in the third person. Several such statements vote; a tie gives nothing;
+3. a statement in which the speaker takes a position on talks with another party X (its counterpart), in an
+   article whose placed speakers who talk of X all belong to one side: that side (votes with 2);
+4. the sides found in 2 and 3 spread to the speaker's other statements.
+
+Nothing is guessed for a speaker with no name or role, or from a claim about what a state did ("India had
+violated the truce" is a neutral statement): those name the other side as often as their own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from typing import Sequence
+
+from .records import Statement
+from .stance.counterpart import place_of, speaker_side
+from .stance.lexicon import load_lexicon
+
+__all__ = ["fill_sides"]
+
+# Positions in which the speaker's own clause was found.
+OWN_POSITIONS = frozenset({"reject", "conditional", "open"})
+# How far into a statement its opening subject is looked for (after a leading "that").
+OPENING_WORDS = 2
+_WORD = re.compile(r"[\w’'.-]+")
+
+
+def _key(statement: Statement) -> str | None:
+    speaker = statement.speaker
+    if speaker.actor_id:
+        return f"id:{speaker.actor_id}"
+    if speaker.name:
+        return f"name:{speaker.name.casefold()}"
+    return None
+
+
+def _opening_state(statement: Statement) -> str | None:
+    """The state whose name opens the statement ("Pakistan would not ...", "that Bangkok was ready ...")."""
+    lex = load_lexicon()
+    words = [w.strip(".") for w in _WORD.findall(statement.text)]
+    if words and words[0].lower() == "that":
+        words = words[1:]
+    for word in words[:OPENING_WORDS]:
+        if not word[:1].isupper() or word.lower() in lex.demonyms:
+            continue  # "Indian troops" is about troops, not the speaker's state
+        place = place_of(word, lex)
+        if place:
+            return place
+    return None
+
+
+def fill_sides(statements: Sequence[Statement]) -> list[Statement]:
+    """The statements, each speaker with no side given the side the article shows for them (module docstring)."""
+    lex = load_lexicon()
+    known: dict[str, Counter[str]] = {}
+    for statement in statements:
+        key = _key(statement)
+        side = speaker_side(statement.speaker, lex)
+        if key and side:
+            known.setdefault(key, Counter())[side] += 10  # a side the mention or role names outweighs the votes
+    votes: dict[str, Counter[str]] = {}
+    for statement in statements:
+        key = _key(statement)
+        if not key or key in known or statement.stance not in OWN_POSITIONS or statement.zone != "body":
+            continue
+        state = _opening_state(statement)
+        if state:
+            votes.setdefault(key, Counter())[state] += 1
+    # talks with the same other party: a speaker whose counterpart is X stands with the one side that
+    # the article's placed speakers who talk of X belong to ("ready to sit down with Cambodia", in an article
+    # whose Thai defence minister sets terms for Cambodia)
+    against: dict[str, set[str]] = {}
+    for statement in statements:
+        key = _key(statement)
+        counterpart = place_of(statement.counterpart, lex) if statement.counterpart else None
+        if key in known and counterpart:
+            side = known[key].most_common(1)[0][0]
+            if side != counterpart:
+                against.setdefault(counterpart, set()).add(side)
+    for statement in statements:
+        key = _key(statement)
+        counterpart = place_of(statement.counterpart, lex) if statement.counterpart else None
+        if key and key not in known and counterpart and len(against.get(counterpart, ())) == 1 \
+                and statement.stance in OWN_POSITIONS:
+            votes.setdefault(key, Counter())[next(iter(against[counterpart]))] += 1
+    for key, counter in votes.items():
+        ranked = counter.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            known[key] = Counter({ranked[0][0]: 1})
+    out: list[Statement] = []
+    for statement in statements:
+        key = _key(statement)
+        if statement.speaker.affiliation or not key or key not in known:
+            out.append(statement)
+            continue
+        side = known[key].most_common(1)[0][0]
+        speaker = dataclasses.replace(statement.speaker, affiliation=side)
+        out.append(dataclasses.replace(statement, speaker=speaker))
+    return out

@@ -1,0 +1,59 @@
+"""Sides read across an article (``onrecord.sides``) and disputes between speakers of unknown side, on articles
+written for these tests, through the real pipeline (spaCy parse included)."""
+
+from __future__ import annotations
+
+import onrecord
+
+TALKS = ("ISLAMABAD, May 4 -\n\nPeace talks between Pakistan and India were due to open in Doha next week, "
+         "officials on both sides said.\n\n")
+
+
+def _by_name(analysis, name):
+    return [s for s in analysis.statements if s.speaker.name == name]
+
+
+def test_an_official_naming_their_state_first_stands_for_it_in_every_statement():
+    text = TALKS + ("Interior Minister Omar Wali said Pakistan would not sit at any table with India as long as "
+                    "the shelling went on.\n\nWali said the round in Doha was still on the calendar.\n")
+    analysis = onrecord.analyze(text, id="t", language="en")
+    wali = _by_name(analysis, "Omar Wali")
+    assert len(wali) == 2
+    assert {s.speaker.affiliation for s in wali} == {"Pakistan"}
+
+
+def test_a_claim_about_what_another_state_did_gives_no_side():
+    text = TALKS + "Defence Minister Omar Wali said India had broken the truce on Sunday night.\n"
+    analysis = onrecord.analyze(text, id="t", language="en")
+    assert [s.speaker.affiliation for s in _by_name(analysis, "Omar Wali")] == [None]
+
+
+def test_talks_with_the_same_party_put_an_unplaced_minister_beside_the_placed_one():
+    text = ("BANGKOK, June 2 -\n\nBorder talks with Cambodia are due in Kuala Lumpur next week.\n\n"
+            "Thai Defence Minister Somchai Rattana said Bangkok would not send a delegation to the talks with "
+            "Cambodia until Cambodian troops pulled back.\n\n"
+            "Hours later, Foreign Minister Malee Srisuk said she was ready to sit down with Cambodia anywhere, "
+            "at any time.\n")
+    analysis = onrecord.analyze(text, id="t", language="en")
+    srisuk = _by_name(analysis, "Malee Srisuk")
+    assert srisuk and srisuk[0].speaker.affiliation == "Thailand"
+    ids = {s.id: s.speaker.name for s in analysis.statements}
+    pairs = {frozenset((ids[c.a], ids[c.b])) for c in analysis.contradictions}
+    assert frozenset(("Somchai Rattana", "Malee Srisuk")) in pairs
+
+
+def test_each_side_blaming_the_other_for_the_truce_is_a_dispute_even_when_one_side_is_unknown():
+    text = TALKS + ("The military's media wing said Indian troops had violated the ceasefire near Kotli on "
+                    "Monday night.\n\nThe Indian Army's Northern Command said it was Pakistani posts that had "
+                    "breached the truce by opening fire first.\n")
+    analysis = onrecord.analyze(text, id="t", language="en")
+    violated = next(s for s in analysis.statements if "violated" in s.text)
+    breached = next(s for s in analysis.statements if "breached" in s.text)
+    assert any({c.a, c.b} == {violated.id, breached.id} for c in analysis.contradictions)
+
+
+def test_two_statements_blaming_the_same_party_are_no_dispute():
+    text = TALKS + ("The military's media wing said Indian troops had violated the ceasefire near Kotli.\n\n"
+                    "Police in Poonch said Indian troops had breached the truce again on Tuesday.\n")
+    analysis = onrecord.analyze(text, id="t", language="en")
+    assert analysis.contradictions == ()
