@@ -38,6 +38,12 @@ if TYPE_CHECKING:  # pragma: no cover
 SPEAKER, OTHER, NONE = "speaker", "other", "none"
 FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 OUR = frozenset({"our", "my"})
+# Heads of a state's own bodies, and role words of speakers who stand against the state.
+STATE_HEADS = frozenset({"government", "cabinet", "army", "authorities", "administration", "president", "state"})
+NON_STATE_ROLES = frozenset({"rebel", "rebels", "insurgent", "insurgents", "militant", "guerrilla", "separatist",
+                             "opposition", "militia"})
+# Possessives that stand for "our"/"my" in reported speech.
+REPORTED_OWN = frozenset({"its", "his", "her"})
 THIRD_PERSON = frozenset({"he", "she", "they"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Dependents of a path word whose own lemma is the predicate ("be ready", "is impossible").
@@ -177,8 +183,11 @@ def _subject_role(subject: "Token", piece: Piece, lex: Lexicon, frame: Frame, co
     lower = subject.lower_
     if subject.dep_ in {"expl", "csubj", "csubjpass"} or lower in {"it", "this", "that", "there"}:
         return NONE
-    if lower in FIRST_PERSON or any(c.lower_ in OUR for c in subject.children if c.dep_ == "poss"):
+    owners = {c.lower_ for c in subject.children if c.dep_ == "poss"}
+    if lower in FIRST_PERSON or owners & OUR:
         return SPEAKER
+    if frame.kind == "indirect" and owners & REPORTED_OWN and subject.i in piece.inside:
+        return SPEAKER  # reported speech: "its team will attend", "his government would sign" (our team, mine)
     if lower in THIRD_PERSON:
         # inside a quote "he" is someone else; in reported speech (or outside the quoted words) the speaker
         quoted = frame.kind == "direct" and subject.i in piece.inside
@@ -201,6 +210,9 @@ def _subject_role(subject: "Token", piece: Piece, lex: Lexicon, frame: Frame, co
             # "the rebels" in a rebel leader's reported words are the speaker's own side
             return SPEAKER if _names_own_group(head, frame) else OTHER
         if head in lex.own_heads or subject.lower_ in lex.own_heads:
+            # "the government", said by a rebel spokesman, is the other side
+            if head in STATE_HEADS and any(w in NON_STATE_ROLES for w in (frame.speaker_role or "").lower().split()):
+                return OTHER
             return SPEAKER
         return NONE
     if frame.own_side:
@@ -447,6 +459,8 @@ def read_anchor(anchor: "Token", piece: Piece, lex: Lexicon, frame: Frame) -> Re
     common = dict(hypothetical=hypothetical or bool(conditions), counterpart=counterpart, anchor=anchor.text)
     # another party's position, reported by the speaker
     clause_role = roles[min(reach, len(roles) - 1)] if items else roles[0]
+    if _compliance(path, reach, roles, lex):
+        return Reading("neutral", third_party=True, **common)  # "Cambodia must respect the ceasefire it signed"
     if (items and not own) or (not items and roles[0] == OTHER and clause_role == OTHER):
         if deontic_other and not negative:
             return Reading("open", request="demand", **common)
@@ -454,6 +468,10 @@ def read_anchor(anchor: "Token", piece: Piece, lex: Lexicon, frame: Frame) -> Re
     if any(c.lower_ == "whether" for n in path[: reach + 1] for c in n.children if c.dep_ in {"mark", "advmod"}):
         return Reading("neutral", **common)  # "would decide whether to attend": an open question, no position
     past = _is_past(path, reach)
+    if negative and not conditions and _reported_deed(path, reach, items, roles):
+        # a report of what a party did: "the ELN had walked away from the table", "it was the delegation that
+        # had refused to discuss the text": a claim, no position of the speaker's
+        return Reading("neutral", negated=True, **common)
     if any(_lemma(n) in PRECONDITION_NOUNS for n in path[: reach + 1]) and roles[0] != OTHER:
         # preconditions for talks: "we set no preconditions" is openness, "we have two preconditions" terms
         return Reading("open" if negative else "conditional", negated=negative, **common)
@@ -478,11 +496,46 @@ def read_anchor(anchor: "Token", piece: Piece, lex: Lexicon, frame: Frame) -> Re
            for n in path[1 : reach + 1]):
         return Reading("open", request="appeal", **common)  # "the meeting should go ahead", "talks must resume"
     speaker_acts = SPEAKER in roles[: reach + 1] and not past
-    if speaker_acts and any(n.pos_ in {"VERB", "AUX"} for n in path[: reach + 1]):
+    verbs = [n for n in path[: reach + 1] if n.pos_ in {"VERB", "AUX"}]
+    if speaker_acts and verbs and not all(_lemma(n) in lex.procedural_verbs for n in verbs):
         return Reading("open", **common)  # "we will negotiate with them": intent (CAMEO 036)
     if not any(n.pos_ in {"VERB", "AUX", "ADJ"} for n in path):
         return Reading("neutral", unreadable="no predicate", **common)
     return Reading("neutral", **common)
+
+
+# Verbs of keeping an agreement that already exists: demanding that the other side keep it takes no position on
+# talks (both sides say it).
+COMPLIANCE_VERBS = frozenset({"respect", "observe", "honour", "honor", "abide", "uphold", "implement", "adhere"})
+
+
+# Subjects that, in reported speech, stand for the speaker's own side ("it had shut the door").
+SPEAKER_PRONOUNS = frozenset({"it", "we", "i", "he", "she", "they", "us"})
+
+
+def _reported_deed(path: list["Token"], reach: int, items: list[Evidence], roles: list[str]) -> bool:
+    """A negative predicate in the perfect ("had walked away", "has frozen the table") whose subject is a named
+    party, not the speaker's own ("the cabinet has suspended the talks") nor a pronoun for the speaker: what
+    someone did, reported, not the speaker's refusal."""
+    words = {e.word for e in items if e.kind == "negpred"}
+    for k, node in enumerate(path[1 : reach + 1], start=1):
+        if node.text not in words or node.pos_ != "VERB" or node.tag_ != "VBN" or roles[k] == SPEAKER:
+            continue
+        if not any(c.dep_ == "aux" and _lemma(c) == "have" for c in node.children):
+            continue
+        subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.lower_ not in SPEAKER_PRONOUNS:
+            return True
+    return False
+
+
+def _compliance(path: list["Token"], reach: int, roles: list[str], lex: Lexicon) -> bool:
+    """The talks word is what another party must keep: "Cambodia must respect the ceasefire", "the rebels should
+    abide by the truce"."""
+    for k, node in enumerate(path[1 : reach + 1], start=1):
+        if _lemma(node) in COMPLIANCE_VERBS and roles[k] != SPEAKER:
+            return any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children)
+    return False
 
 
 def _procedural(condition: Span, piece: Piece, lex: Lexicon) -> bool:
