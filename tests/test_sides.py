@@ -57,3 +57,14 @@ def test_two_statements_blaming_the_same_party_are_no_dispute():
                     "Police in Poonch said Indian troops had breached the truce again on Tuesday.\n")
     analysis = onrecord.analyze(text, id="t", language="en")
     assert analysis.contradictions == ()
+
+
+def test_who_called_a_session_off_is_a_dispute():
+    text = ("YEREVAN, June 9 -\n\nTalks between Armenia and Azerbaijan on the border commission stalled on "
+            "Monday.\n\nArmenian Foreign Ministry spokeswoman Anna Grigoryan said Baku had called off the session "
+            "less than a day before it was due to open.\n\nAzerbaijan's Foreign Ministry said it was the Armenian "
+            "delegation that had asked for a postponement of the session.\n")
+    analysis = onrecord.analyze(text, id="t", language="en")
+    called = next(s for s in analysis.statements if "called off" in s.text)
+    asked = next(s for s in analysis.statements if "postponement" in s.text)
+    assert any({c.a, c.b} == {called.id, asked.id} for c in analysis.contradictions)

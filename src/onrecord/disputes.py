@@ -26,7 +26,8 @@ __all__ = ["Blame", "blame_of", "disputed"]
 BLAME = re.compile(
     r"\b(?:violat\w*|breach\w*|broken?|break(?:s|ing)?|delay\w*|block\w*|disrupt\w*|sabotag\w*|derail\w*|"
     r"stall\w*|torpedo\w*|obstruct\w*|undermin\w*|wreck\w*|to blame|at fault|responsible for|refus\w*|"
-    r"(?:did|does|has|have) not stop\w*|never stopped|kept changing)\b",
+    r"(?:did|does|has|have) not stop\w*|never stopped|kept changing|call(?:ed|ing|s)? off|cancel\w*|"
+    r"walk(?:ed|s|ing)? (?:out|away)|pull(?:ed|s|ing)? out|abandon\w*|postpon\w*)\b",
     re.IGNORECASE,
 )
 # A negation just before a blame word turns an accusation of one's own side into a denial.
@@ -136,7 +137,8 @@ def _cross_blame(a: Statement, b: Statement, side_a: str | None, side_b: str | N
         return False
     if not any(AGREEMENT.search(s.text) for s in (a, b)):
         return False
-    blame_a, blame_b = blame_of(a, side_a), blame_of(b, side_b)
+    known = tuple(x.casefold() for x in (side_a, side_b) if x)
+    blame_a, blame_b = blame_of(a, side_a, known), blame_of(b, side_b, known)
     if blame_a is None or blame_b is None or len(blame_a.accuses) != 1 or len(blame_b.accuses) != 1:
         return False
     return blame_a.accuses != blame_b.accuses  # (a known side's own party counts as a denial, not blame)
