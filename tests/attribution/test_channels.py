@@ -11,15 +11,15 @@ pytestmark = pytest.mark.slow
 # (cue word, sentence, expected channel name or None). The cue is the first token with that text.
 CASES = [
     # addressee of "told"
-    ("told", '"At this stage, we will not talk," the aide told the Telegram news channel Shot, referring to the raid.',
+    ("told", '"At this stage, we will not talk," the aide told the Telegram news channel Shot, speaking of the raid.',
      "Telegram news channel Shot"),
     ("told", "The foreign minister told CNN that there would be no ceasefire.", "CNN"),
     ("told", "The prime minister told Russian state television that talks were possible.", "Russian state television"),
     ("told", "The official told the newspaper Izvestia that the talks had stalled.", "newspaper Izvestia"),
     ("told", "The envoy told the Financial Times that a deal was close.", "Financial Times"),
     # agent of quoting
-    ("quoted", "Peskov was quoted as saying by the state-run TASS news agency on Tuesday.", "state-run TASS news agency"),
-    ("saying", "Peskov was quoted as saying by the state-run TASS news agency on Tuesday.", "state-run TASS news agency"),
+    ("quoted", "Peskov, speaking on Tuesday, was quoted as saying by the state-owned RIA news agency.", "state-owned RIA news agency"),
+    ("saying", "Peskov, speaking on Tuesday, was quoted as saying by the state-owned RIA news agency.", "state-owned RIA news agency"),
     ("said", '"No talks," the aide said, quoted by TASS.', "TASS"),
     ("said", '"The West wants war," Lavrov said, as quoted by Interfax.', "Interfax"),
     ("said", "Peskov said Tuesday, TASS reported.", "TASS"),

@@ -27,11 +27,11 @@ def _frames(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
     "text, cue, speaker, content",
     [
         # a clausal complement, "that" dropped, tense and voice varied
-        ("Russian presidential aide Yuri Ushakov said Monday that talks would be impossible.", "said",
-         "Russian presidential aide Yuri Ushakov", "talks would be impossible"),
+        ("Kremlin adviser Yuri Ushakov said on Monday that talks would be impossible.", "said",
+         "Kremlin adviser Yuri Ushakov", "talks would be impossible"),
         ("The minister says the offensive has stalled.", "says", "The minister", "the offensive has stalled"),
         ("The minister will say that nothing has changed.", "will say", "The minister", "nothing has changed"),
-        ("Putin has repeatedly said he would be willing to negotiate.", "has repeatedly said", "Putin",
+        ("Putin has often said he would be willing to negotiate.", "has often said", "Putin",
          "he would be willing to negotiate"),
         ("She insisted there would be no negotiations.", "insisted", "She", "there would be no negotiations"),
         ("Ushakov told the channel that the talks were off.", "told", "Ushakov", "the talks were off"),

@@ -17,7 +17,7 @@ TEXTS = [
     "“He said, ‘We won’t “negotiate” with them [the rebels] until — well, never,’ ” she recalled.",
     "Talks? Ceasefire! Truce... peace plan; dialogue — negotiating table.",
     "“",
-    "Moscow will not hold peace talks with Kyiv while troops remain.\nThe aide said talks would depend on the front.",
+    "Moscow will not sit down for peace talks with Kyiv while troops remain.\nThe aide said talks would depend on the front.",
     "The talks , , , if if until unless while so long as",
 ]
 

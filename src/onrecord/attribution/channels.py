@@ -19,7 +19,7 @@ Where the medium is looked for, in order (the first found wins):
    - a prepositional phrase of the saying: "in an interview with CNN", "at a press conference",
      "in a video address", "on his Telegram channel", "wrote on Facebook", "speaking to the BBC",
      "in comments to TASS";
-   - the agent of quoting/reporting: "was quoted as saying by the state-run TASS news agency".
+   - the agent of quoting/reporting: "was quoted by the state-run TASS news agency as saying".
    Inside a medium phrase the more specific medium wins: "in a post on X" gives "X", "in an interview
    with CNN" gives "CNN"; with a person ("in an interview with Tucker Carlson") the whole phrase is kept.
 2. Relay constructions anywhere in the sentence, because the parser often hangs them on the quoted

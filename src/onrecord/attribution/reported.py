@@ -103,7 +103,7 @@ def _subtree_bounds(token: "Token") -> tuple[int, int]:
 
 def _nested_cut(head: "Token", cue_tokens: frozenset[int]) -> int | None:
     """Token index where the content of ``head`` stops because another cue's clause joins it
-    ("... paid leave, and when pressed on why, the mother replied ..."; "..., arguing that ...")."""
+    ("... was sent home, and when asked why, the official replied ..."; "..., arguing that ...")."""
     for t in head.subtree:
         if t.i > head.i and t.i in cue_tokens and t.dep_ in NESTED_CLAUSE_DEPS and t.head.i >= head.i:
             cut = t.left_edge.i

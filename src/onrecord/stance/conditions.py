@@ -9,7 +9,7 @@ Conditions attach to the path from the negotiation word up to the statement's he
   after / when after "only", or by "as" after "so long" / "as long" / "as soon";
 - a preposition phrase: until X, without X, before X; in exchange for X, in return for X, on condition that X;
 - a predicate whose complement is the condition ("would depend on X", "must be based on X"): the span
-  runs from the predicate through its complement ("depend on the situation, including on the battlefield");
+  runs from the predicate through its complement ("would depend on how the fighting goes, above all in the east");
 - "under / in the current circumstances";
 - the subject of "make [talks] impossible" ("the deployment of troops would make a settlement impossible").
 
