@@ -76,6 +76,7 @@ class Reading:
     counterpart: str | None = None
     conditions: tuple[Span, ...] = ()
     anchor: str = ""
+    halted: bool = False  # the talks are the subject of a halt ("the process was suspended"): with terms, a refusal
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,17 +182,21 @@ def _speaker_names(text: str, frame: Frame) -> bool:
 
 def _subject_role(subject: "Token", piece: Piece, lex: Lexicon, frame: Frame, counterpart: str | None) -> str:
     lower = subject.lower_
-    if subject.dep_ in {"expl", "csubj", "csubjpass"} or lower in {"it", "this", "that", "there"}:
+    if subject.dep_ in {"expl", "csubj", "csubjpass"} or lower in {"this", "that", "there"}:
         return NONE
     owners = {c.lower_ for c in subject.children if c.dep_ == "poss"}
     if lower in FIRST_PERSON or owners & OUR:
         return SPEAKER
     if frame.kind == "indirect" and owners & REPORTED_OWN and subject.i in piece.inside:
         return SPEAKER  # reported speech: "its team will attend", "his government would sign" (our team, mine)
+    if lower == "it" and frame.kind == "indirect" and subject.head.pos_ == "VERB" and _lemma(subject.head) != "be":
+        return SPEAKER  # reported speech: "the ministry said it would send a team" (the ministry itself)
     if lower in THIRD_PERSON:
         # inside a quote "he" is someone else; in reported speech (or outside the quoted words) the speaker
         quoted = frame.kind == "direct" and subject.i in piece.inside
         return OTHER if quoted else SPEAKER
+    if lower == "it":
+        return NONE
     if lower == "you":
         return OTHER
     if subject.ent_type_ == "PERSON" and not place_of(subject.text, lex):
@@ -307,6 +312,9 @@ def _evidence(
                 if not _contrasted(child):
                     items.append(Evidence("negpred", role, child.text))
         if k == 0:
+            if node.pos_ == "VERB" and any((_lemma(node), c.lower_) in lex.negative_particles
+                                           for c in node.children if c.dep_ == "prt"):
+                items.append(Evidence("negpred", role, node.text))  # "we will walk out" of the talks
             continue  # the anchor itself carries no predicate ("talks", "negotiate")
         subject_on_path = any(c.dep_ in SUBJECT_DEPS and c.i in on_path for c in node.children)
         candidates = [(node, node.pos_ != "VERB" or not subject_on_path)]
@@ -343,7 +351,8 @@ def _evidence(
                 if word.i != node.i:
                     items.extend(Evidence("neg", role, w) for w in _negations(word, lex))
             elif _is_pred(word, lex.request_predicates, lex):
-                items.append(Evidence("appeal", role, word.text))
+                if not _reported_request(word):
+                    items.append(Evidence("appeal", role, word.text))
             elif _is_pred(word, lex.demand_predicates, lex):
                 items.append(Evidence("demand", role, word.text))
             elif _is_pred(word, lex.positive_predicates, lex) and not (_lemma(word) == "open" and word.pos_ != "ADJ"):
@@ -459,13 +468,18 @@ def read_anchor(anchor: "Token", piece: Piece, lex: Lexicon, frame: Frame) -> Re
     common = dict(hypothetical=hypothetical or bool(conditions), counterpart=counterpart, anchor=anchor.text)
     # another party's position, reported by the speaker
     clause_role = roles[min(reach, len(roles) - 1)] if items else roles[0]
+    halted = _halted(anchor, lex)
+    if halted and not negative and any(not c.text.lower().startswith(("without", "before")) for c in conditions):
+        # "the process was suspended for as long as X", "talks are frozen until X": a refusal on terms
+        return Reading("reject", negated=True, conditions=_merge(conditions, red_lines), halted=True, **common)
     if _compliance(path, reach, roles, lex):
         return Reading("neutral", third_party=True, **common)  # "Cambodia must respect the ceasefire it signed"
     if (items and not own) or (not items and roles[0] == OTHER and clause_role == OTHER):
         if deontic_other and not negative:
             return Reading("open", request="demand", **common)
         return Reading("neutral", negated=negative, third_party=True, **common)
-    if any(c.lower_ == "whether" for n in path[: reach + 1] for c in n.children if c.dep_ in {"mark", "advmod"}):
+    if any(c.lower_ == "whether" and not _or_not(c) for n in path[: reach + 1] for c in n.children
+           if c.dep_ in {"mark", "advmod"}):
         return Reading("neutral", **common)  # "would decide whether to attend": an open question, no position
     past = _is_past(path, reach)
     if negative and not conditions and _reported_deed(path, reach, items, roles):
@@ -482,8 +496,9 @@ def read_anchor(anchor: "Token", piece: Piece, lex: Lexicon, frame: Frame) -> Re
         if past_fact:
             return Reading("neutral", negated=True, **common)
         return Reading("reject", negated=True, conditions=_merge(conditions, red_lines), **common)
-    # "without X" is a red line only under negative framing ("no deal without X"; not "talks ended without X")
-    conditions = tuple(c for c in conditions if not c.text.lower().startswith("without"))
+    # "without X" and "before X" are red lines only under negative framing ("no deal without X", "no talks
+    # before X"; not "talks ended without X", "agreed to meet again before the leaves fall")
+    conditions = tuple(c for c in conditions if not c.text.lower().startswith(("without", "before")))
     request = "demand" if "demand" in kinds else "appeal" if "appeal" in kinds else None
     # a report of the past states no terms ("we kept the truce while they shelled us"), nor does procedure
     # ("the talks would resume as soon as both sides have confirmed their teams")
@@ -501,7 +516,7 @@ def read_anchor(anchor: "Token", piece: Piece, lex: Lexicon, frame: Frame) -> Re
         return Reading("open", **common)  # "we will negotiate with them": intent (CAMEO 036)
     if not any(n.pos_ in {"VERB", "AUX", "ADJ"} for n in path):
         return Reading("neutral", unreadable="no predicate", **common)
-    return Reading("neutral", **common)
+    return Reading("neutral", halted=halted, **common)
 
 
 # Verbs of keeping an agreement that already exists: demanding that the other side keep it takes no position on
@@ -527,6 +542,30 @@ def _reported_deed(path: list["Token"], reach: int, items: list[Evidence], roles
         if subject is not None and subject.lower_ not in SPEAKER_PRONOUNS:
             return True
     return False
+
+
+def _halted(anchor: "Token", lex: Lexicon) -> bool:
+    """The talks word is the subject of a halt that nothing negates: "the process was suspended", "talks are
+    frozen"."""
+    head = anchor.head
+    return (anchor.dep_ in {"nsubj", "nsubjpass"} and head.pos_ == "VERB" and _lemma(head) in lex.negative_predicates
+            and not _negations(head, lex))
+
+
+def _reported_request(word: "Token") -> bool:
+    """A request reported as done, not made: passive ("had been asked to draft") or an invitation in the past
+    ("it had invited both governments to a session"): procedure."""
+    auxes = [c for c in word.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.dep_ == "auxpass" for c in auxes):
+        return True
+    return _lemma(word) == "invite" and (word.tag_ == "VBD" or (word.tag_ == "VBN" and any(
+        _lemma(a) == "have" for a in auxes)))
+
+
+def _or_not(whether: "Token") -> bool:
+    """ "whether or not": regardless, not an open question."""
+    doc = whether.doc
+    return whether.i + 2 < len(doc) and doc[whether.i + 1].lower_ == "or" and doc[whether.i + 2].lower_ == "not"
 
 
 def _compliance(path: list["Token"], reach: int, roles: list[str], lex: Lexicon) -> bool:
@@ -607,6 +646,9 @@ def read_statement(anchors: list["Token"], piece: Piece, lex: Lexicon, frame: Fr
     stance = best.stance
     if stance == "neutral" and not best.third_party and _refusing_root(piece, lex):
         stance = "reject"  # "We will not be deceived a second time", said of a deal
+    if stance == "neutral" and best.halted and not best.third_party and any(
+            not c.text.lower().startswith(("without", "before")) for c in surface_conditions(piece, negative=True)):
+        stance = "reject"  # a halt with terms the parse hung elsewhere: "was suspended “for as long as X”"
     if not best.third_party and stance in {"reject", "conditional", "open"}:
         # conditions the parse hung elsewhere ("would boycott the session «as long as X»"); a plain condition
         # on willingness makes it conditional ("ready to attend if X")

@@ -9,7 +9,8 @@ the next comma, semicolon, colon, full stop, dash or closing quotation mark, or 
 
 Markers (the contract's: "until/unless/while/so long as X", "if/provided/only after X"): as long as, so long as,
 as soon as, until, till, unless, provided (that), providing, on (the) condition that, in return for, in exchange
-for, only if / after / when / once, once (opening a clause), if (not "even if", "as if"); under negative framing
+for, only if / after / when / once, once (opening a clause), if (not "even if", "as if"), the minute / the moment
+("will walk out the minute X"), "condition: X" (the span is X); under negative framing
 also while, without, before (opening a clause or "any"), and "with X still ..." ("no roadmap can begin with the
 premier still in his chair").
 """
@@ -30,6 +31,7 @@ PHRASES: tuple[tuple[str, ...], ...] = (
     ("on", "the", "condition", "that"), ("as", "long", "as"), ("so", "long", "as"), ("as", "soon", "as"),
     ("on", "condition", "that"), ("in", "return", "for"), ("in", "exchange", "for"), ("provided", "that"),
     ("providing", "that"), ("only", "if"), ("only", "after"), ("only", "when"), ("only", "once"), ("not", "until"),
+    ("the", "minute"), ("the", "moment"),
 )
 SINGLE = frozenset({"until", "till", "unless", "provided", "providing", "once", "if"})
 # Under negative framing only: "no talks while X", "no deal without X", "nothing before any X".
@@ -66,6 +68,8 @@ def _marker_at(tokens: list["Token"], k: int, negative: bool) -> int:
             return 0 if after in SOON_AS_POSSIBLE else len(phrase)
     word = lowers[0]
     prev = tokens[k - 1].lower_ if k > 0 else ""
+    if word in {"condition", "conditions"} and len(lowers) > 1 and lowers[1] == ":":
+        return 2  # "on one condition: that it starts with X" (the span starts after the colon)
     doc, limit = tokens[k].doc, tokens[-1].i + 1
     if word == "if":
         return 0 if prev in NOT_IF else 1
@@ -122,7 +126,7 @@ def surface_conditions(piece: Piece, negative: bool) -> list[Span]:
         while end < len(tokens) and tokens[end].text not in BOUNDARIES and not tokens[end].is_space:
             end += 1
         if end > k + size:  # the marker has words after it
-            first, last = tokens[k], tokens[end - 1]
+            first, last = tokens[k + size if tokens[k + size - 1].text == ":" else k], tokens[end - 1]
             start = piece.offset(first)
             out.append(Span(start, piece.offset(last) + len(last.text), doc[first.i : last.i + 1].text))
         k = end
