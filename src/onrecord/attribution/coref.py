@@ -130,7 +130,8 @@ def _name_word(tok: "Token") -> bool:
             and tok.ent_type_ in {"", "PERSON", "GPE", "ORG", "NORP"} and not tok.is_punct)
 
 
-_NAME_PARTICLES = frozenset({"von", "der", "de", "van", "den", "da", "bin", "al", "el", "le", "la", "abu", "ibn"})
+NAME_PARTICLES = _NAME_PARTICLES = frozenset({"von", "der", "de", "van", "den", "da", "bin", "al", "el", "le", "la", "abu", "ibn", "ag",
+                             "ould", "ben", "dos", "das", "del", "di", "du"})
 
 
 def _after_portfolio(doc, i: int) -> bool:
@@ -354,6 +355,11 @@ class ArticleEntities:
             if (actor is not None and e.actor is not None and e.actor.id == actor.id) or fold_name(e.name) == key:
                 self._upgrade(e, name, actor)
                 return e
+        if len(words) > 1 and all(w in _NAME_PARTICLES for w in words[:-1]):
+            # a surname with its particle ("ag Elmehdi", "al-Rashid" written "al Rashid"): a full name ending so
+            ending = [e for e in people if e.full and fold_name(e.name).endswith(" " + " ".join(words))]
+            if len(ending) == 1:
+                return ending[0]
         if len(words) == 1:
             same = [e for e in people if e.surname == key]
             if same:
@@ -364,6 +370,12 @@ class ArticleEntities:
             first = [e for e in people if e.full and fold_name(e.name).split()[0] == key]
             if len(first) == 1:
                 return first[0]
+            # a first surname of a double one ("Mariela Ocampo Bernal ... Ocampo said"): a middle word of one
+            # full name of three words or more
+            middle = [e for e in people if e.full and key in fold_name(e.name).split()[1:-1]
+                      and len(fold_name(e.name).split()) >= 3]
+            if len(middle) == 1:
+                return middle[0]
         else:
             # a full name whose surname was seen alone before ("Ushakov ... Yuri Ushakov")
             for e in people:

@@ -132,6 +132,12 @@ def _is_passive(token: "Token") -> bool:
 
 def _speaker_piece(cue: Cue, token: "Token") -> Piece | None:
     a, b = _subtree_bounds(token)
+    # a hyphenated name the parser split into two subjects ("Kang Min-soo": "Min" and "soo"): the whole name
+    left = token.left_edge
+    while left.i >= 2 and left.doc[left.i - 1].text == "-" and not left.doc[left.i - 2].whitespace_ \
+            and not left.doc[left.i - 1].whitespace_:
+        left = left.doc[left.i - 2].left_edge
+        a = left.idx
     return _trimmed(cue, a, b, SPEAKER_TRIM, SPEAKER_TRIM)
 
 

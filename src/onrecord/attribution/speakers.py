@@ -19,6 +19,7 @@ Anything else keeps its mention with ``name=None``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING, Sequence
 
@@ -28,7 +29,8 @@ from ..actors.run_names import RunNames
 from ..actors.roles import ANONYMOUS_NOUNS, COLLECTIVE_NOUNS, PERSON_ROLE_NOUNS, ROLE_IDIOMS, role_key
 from ..nlp import Block
 from ..records import Article, Speaker
-from .coref import (FIRST_PERSON, SPEAKER_PRONOUNS, ArticleEntities, Entity, collective_head,
+from .acronyms import acronym_table, expand_body
+from .coref import (FIRST_PERSON, NAME_PARTICLES, SPEAKER_PRONOUNS, ArticleEntities, Entity, collective_head,
                     has_role_word)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,7 +71,9 @@ DOCUMENT_DISTANCE = 2
 # Marks that set off an apposition or relative clause after a mention's name ("Umerov, who heads ...").
 _APPOSITION_MARKS = frozenset({",", "—", "–", "--", "("})
 _DASHES = frozenset({"—", "–", "--", "-"})
-_EDGE_CHARS = " ,;:.—–-()\"'“”‘’"
+# A wire dateline at the start of a mention: "SEOUL, Nov 12 (Meridian) - ", "ALGIERS — ".
+DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,[^\n—–]{0,40}?)?\s+(?:-|—|–|--)\s+")
+_EDGE_CHARS = " ,;:.—–-()\"'“”‘’«»‹›„"
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
 _POSSESSIVES = ("'s", "’s")
 # Singular heads of an institution a country qualifies ("Ukraine's air force", "the UAE Foreign Ministry").
@@ -180,9 +184,27 @@ class SpeakerResolver:
         self.entities = ArticleEntities(article.text, blocks, self.registry, article.published)
         self._last: Entity | None = None
         self._last_sentence = -1
+        self.acronyms = acronym_table(article.text)
 
     # ---- public
     def resolve(self, start: int, end: int) -> Speaker:
+        """:meth:`_resolve`, with a body's acronyms written out as the article spells them ("The SDF" ->
+        "Syrian Democratic Forces", "The KPA (Korean People's Army) General Staff" -> "Korean People's Army
+        General Staff"; ``acronyms.py``)."""
+        speaker = self._resolve(start, end)
+        if not self.acronyms and "(" not in (speaker.mention or ""):
+            return speaker
+        if speaker.name and speaker.actor_id is None:
+            name = expand_body(speaker.name, self.acronyms, brackets="(" in (speaker.mention or ""))
+        elif speaker.name is None and speaker.mention and "(" in speaker.mention:
+            name = expand_body(speaker.mention, self.acronyms)
+            if not all(w[:1].isupper() or w in _LOWER_IN_NAMES for w in name.split()):
+                return speaker  # "the commander of the ... (SDF)" describes a person
+        else:
+            return speaker
+        return speaker if name == speaker.name or not name else dataclasses.replace(speaker, name=name)
+
+    def _resolve(self, start: int, end: int) -> Speaker:
         """The speaker named by ``article.text[start:end]`` ("he", "the aide", "Sergei Shoigu, the ...").
 
         The returned mention is the span trimmed of surrounding spaces, a possessive "'s" and a reflexive
@@ -343,6 +365,9 @@ class SpeakerResolver:
         """The mention span without surrounding spaces (NBSP too) and punctuation, a possessive "'s" or a
         reflexive, cut before an apposition; the apposition's words (without "who") are returned apart."""
         text = self.article.text
+        dateline = DATELINE.match(text, start, end)
+        if dateline:  # "SEOUL, Nov 12 (Meridian) - South Korea's defense ministry"
+            start = dateline.end()
         while start < end and (text[start].isspace() or text[start] in _EDGE_CHARS):
             start += 1
         while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_CHARS):
@@ -353,7 +378,9 @@ class SpeakerResolver:
             block_start = self._block_start(start)
             root = _head_of(span)
             # a dateline or lead-in before the head's own phrase: "WASHINGTON -- President Obama"
-            marks_before = [t for t in span if t.i < root.i and t.text in _DASHES]
+            # (a hyphen inside a name, "Kang Min-soo", is no dash: a dash stands apart from its neighbours)
+            marks_before = [t for t in span if t.i < root.i and t.text in _DASHES
+                            and (t.text != "-" or (t.i > 0 and t.doc[t.i - 1].whitespace_) or t.whitespace_)]
             if marks_before and not any(t.ent_type_ == "PERSON" for t in span[: marks_before[-1].i - span.start]):
                 start = block_start + marks_before[-1].idx + len(marks_before[-1].text)
                 while start < end and (text[start].isspace() or text[start] in _EDGE_CHARS):
@@ -559,8 +586,8 @@ class SpeakerResolver:
                 name_start = name_end - len(" ".join(words))  # a title before capitalised words: a person
             for n in range(min(4, len(words)), 0, -1) if name_start is None else ():
                 tail_words = " ".join(words[-n:]).strip(" ,")
-                if not tail_words[:1].isupper():
-                    continue
+                if not tail_words[:1].isupper() and not (n > 1 and words[-n].lower() in NAME_PARTICLES):
+                    continue  # ("ag Elmehdi": a surname with its particle)
                 actor = self.registry.lookup(tail_words, fuzzy=False)
                 known = self.entities.link_person(tail_words, start) if len(words) == n else None
                 if known is not None or (actor is not None and actor.kind == "person"):
