@@ -414,6 +414,13 @@ def test_sides_from_the_role_and_its_context(text, side):
         # a hyphenated given name the parser splits, and a surname with its particle
         ("The talks were suspended, Park Min-jun, the trade minister, told reporters.", "Park Min-jun"),
         ("The spokesman, Ahmed ag Ibrahim, spoke in Kidal.\n\n“We will not sign,” ag Ibrahim said.", "Ahmed ag Ibrahim"),
+        # a name the tagger misses, shown to be a person's by its apposition
+        ("Tomasz Wierzbowski, who heads the reconciliation office, met the envoys.\n\n"
+         "“Kessra is not for sale,” Wierzbowski told reporters.", "Tomasz Wierzbowski"),
+        # a country of two words before a body, and an unnamed official with a grade before the demonym
+        ("South Korea's defense ministry said it would attend the talks.", "South Korean Defense Ministry"),
+        ("“No,” a senior Ethiopian official said of the talks.", "Ethiopia (unnamed senior official)"),
+        ("“We are ready,” Trade Minister Park Min-jun said.", "Park Min-jun"),
         # the first of two surnames
         ("Defense Minister Lucía Herrera Soto spoke on Monday.\n\n“The door is ajar,” Herrera said.", "Lucía Herrera Soto"),
     ],

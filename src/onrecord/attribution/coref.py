@@ -154,7 +154,37 @@ def repair_name(ent: "SpacySpan") -> "SpacySpan":
     while end < sent_end and (_name_word(doc[end]) and (last_is_particle or doc[end].ent_type_ in {"", "PERSON"})):
         end += 1
         last_is_particle = doc[end - 1].lower_ in _NAME_PARTICLES
+    # a hyphenated given name the tagger cut ("Kang Min" + "-soo"): the hyphen and the word after it
+    while end + 1 < sent_end and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].is_alpha:
+        end += 2
     return doc[start:end]
+
+
+# Words after "Name Name," that show the name is a person's: "X Y, who heads ...", "X Y, the envoy ...".
+_APPOSITION_OPENERS = frozenset({"who", "the", "a", "an", "whose"})
+
+
+def _untagged_names(doc, covered: set[int], registry: ActorRegistry) -> list["SpacySpan"]:
+    """Two or three capitalised words the tagger left out (or tagged as something else) that an apposition
+    shows to be a person: "Souleymane Dembélé, who heads the ministry", "Ingrid Sæther Holm, the envoy"."""
+    out = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < 3 and doc[j].text[:1].isupper() and doc[j].text.replace("-", "").isalpha() \
+                and j not in covered and doc[j].ent_type_ in {"", "PERSON", "ORG", "GPE", "NORP"}:
+            j += 1
+        if j - i >= 2 and j + 1 < len(doc) and doc[j].text == ",":
+            after = doc[j + 1]
+            role_follows = after.lower_ == "who" or (after.lower_ in _APPOSITION_OPENERS and any(
+                t.lower_ in PERSON_ROLE_NOUNS for t in doc[j + 2 : j + 7]))
+            span = doc[i:j]
+            if role_follows and fold(span[0].text) not in TITLE_WORDS and registry.country_of(span.text) is None \
+                    and not any(t.lower_ in PERSON_ROLE_NOUNS for t in span):
+                out.append(span)
+        i = max(j, i + 1)
+    return out
 
 
 def cut_at_verb(ent: "SpacySpan") -> "SpacySpan":
@@ -253,6 +283,9 @@ class ArticleEntities:
                     self._add_person(block, name)
                 elif ent.label_ in {"ORG", "NORP", "GPE"}:
                     self._add_org(block, ent)
+            for name in _untagged_names(block.doc, covered, self.registry):
+                covered.update(range(name.start, name.end))
+                self._add_person(block, name)
             for tok in block.doc:  # a registry surname the tagger missed ("Zelenskyy" as a noun)
                 if tok.i in covered or tok.ent_type_ or not tok.text[:1].isupper() or len(tok.text) < 3:
                     continue

@@ -430,8 +430,11 @@ class SpeakerResolver:
                     actor = self.registry.lookup_exact(guess)
                     if actor is not None and actor.kind != "person":
                         return self._from_actor(base, actor, role=tail, start=base.start or 0)
-                if c is not None and c.demonyms and fold(words[0]).endswith("'s"):
-                    words = [c.demonyms[0], *words[1:]]
+                owner = next((k for k, w in enumerate(words[:3]) if fold(w).endswith("'s")), None)
+                if owner is not None and self.registry.country_of(without_possessive(" ".join(words[: owner + 1]))) != country:
+                    owner = None  # "The Indian Army's Northern Command": the possessor is not the country itself
+                if c is not None and c.demonyms and owner is not None:
+                    words = [*c.demonyms[0].split(), *words[owner + 1 :]]  # "South Korea's defense ministry"
             words = [w[:-2] if w.endswith(("'s", "’s")) and len(w) > 2 else w for w in words]  # "Army's Command"
             if words[0][:1].isupper() and all(w.replace("-", "").isalpha() for w in words):
                 name = " ".join(w if (w.isupper() or w in _LOWER_IN_NAMES) else w[:1].upper() + w[1:]
@@ -657,6 +660,12 @@ class SpeakerResolver:
             return None
         head = heads[0]
         country, rest = self.registry.split_country(folded)
+        graded = 0
+        while country is None and graded < len(words) - 1 and words[graded] in _GRADE_WORDS:
+            graded += 1  # "a senior Ethiopian official": the grade words before the country stay in the rest
+            country, rest = self.registry.split_country(" ".join(words[graded:]))
+            if country is not None:
+                rest = " ".join([*words[:graded], *rest.split()])
         # a place at the end ("an EU spokesperson in Brussels") is where they speak: a named body comes first
         located = bool(country) and bool(rest) and folded.startswith(rest)
         side: Actor | None = self.registry.government(country) if country and not located else None
