@@ -341,3 +341,16 @@ def test_an_official_of_state_speaks_for_the_state_their_words_open_with():
     soft_later = placed("s2", "open", "Bob Brown", 600, "we know that Ankara has never refused to talk",
                         affiliation=None, role="Deputy Foreign Minister")
     assert find_contradictions([hard, soft_later]) == []
+
+
+def test_a_later_night_the_article_marks_makes_a_shift():
+    import onrecord
+
+    text = ("NICOSIA, July 18 -\n\nThe informal talks on Cyprus ended on Friday.\n\n"
+            "On Monday, the Turkish Cypriot leader, Mehmet Arslan, told a Turkish daily that there would be no new "
+            "round of talks unless two states were recognised first.\n\n"
+            "By Thursday night he sounded very different. “We will be in New York in September, and we will sit at "
+            "that table,” Arslan told a broadcaster after a dinner hosted by the envoy.\n")
+    analysis = onrecord.analyze(text, id="t", language="en", published="2025-07-18")
+    kinds = {c.kind for c in analysis.contradictions}
+    assert "shift" in kinds

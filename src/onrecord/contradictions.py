@@ -105,7 +105,12 @@ TIME_CHANGE = re.compile(
     r"\b(?:by (?:the )?(?:evening|afternoon|morning|nightfall|the end of the day)|later (?:that|the same|in the) "
     r"(?:day|evening|night|afternoon|week)|(?:hours|a day|days|a week|weeks|a month) (?:later|earlier|before)|"
     r"the (?:next|following) (?:day|morning|evening)|a week ago|earlier (?:this|that) "
-    r"(?:week|month|day)|in the evening|that evening|overnight)\b",
+    r"(?:week|month|day)|in the evening|that evening|overnight|"
+    r"by (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues|wednes|thurs|fri|satur|sun)day "
+    r"(?:night|evening|morning|afternoon)|"
+    # the article saying the tone changed: "he sounded very different", "struck a softer note"
+    r"(?:sounded|struck|changed|softened|hardened|reversed|shifted)\b[^.]{0,30}\b(?:different|tone|note|tack|"
+    r"course|position|line))\b",
     re.IGNORECASE,
 )
 
