@@ -108,6 +108,18 @@ def _restricts(tokens: list["Token"], k: int) -> bool:
     return not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in noun.children)
 
 
+def _in_apposition(token: "Token") -> bool:
+    """The word stands inside an apposition (a description of something named before it)."""
+    node = token
+    for _ in range(12):
+        if node.dep_ == "appos":
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def surface_conditions(piece: Piece, negative: bool) -> list[Span]:
     """Condition spans among the statement's own words (see the module docstring), in text order."""
     doc = piece.block.doc
@@ -119,6 +131,8 @@ def surface_conditions(piece: Piece, negative: bool) -> list[Span]:
     k = 0
     while k < len(tokens):
         size = _marker_at(tokens, k, negative)
+        if size and _in_apposition(tokens[k]):
+            size = 0  # "Assab, the port that carried its trade until the war": a description, not a term
         if not size:
             k += 1
             continue
