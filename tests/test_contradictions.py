@@ -354,3 +354,14 @@ def test_a_later_night_the_article_marks_makes_a_shift():
     analysis = onrecord.analyze(text, id="t", language="en", published="2025-07-18")
     kinds = {c.kind for c in analysis.contradictions}
     assert "shift" in kinds
+
+
+def test_trade_talks_are_another_negotiation_than_the_truce_talks():
+    import onrecord
+
+    text = ("SEOUL, Nov 12 -\n\nMilitary talks between the two Koreas on a hotline are due at Panmunjom.\n\n"
+            "Defence Minister Cho Min-ho said South Korea would send a team to the talks at Panmunjom next week.\n\n"
+            "Trade Minister Lee Jae-sung said South Korea would not sign a tariff agreement with the United States "
+            "unless its car exports were protected.\n")
+    analysis = onrecord.analyze(text, id="t", language="en")
+    assert not any(c.kind == "contradiction" for c in analysis.contradictions)

@@ -95,6 +95,9 @@ GOING_AHEAD = re.compile(
 )
 NEGATED = re.compile(r"\b(?:not|no|never|nor|n't|unless|if|only|cancel\w*|postpone\w*|called off|delay\w*|"
                      r"suspend\w*)\b", re.IGNORECASE)
+# Words of trade negotiations, which are not the conflict's talks.
+TRADE = re.compile(r"\b(?:trade (?:talks|deal|agreement|pact|negotiations?|accord)|free[- ]trade|tariffs?|"
+                   r"customs union|investment treaty)\b", re.IGNORECASE)
 # Letters two issue words must share at their start to count as one ("disarmed" / "disarmament").
 STEM_CHARS = 6
 # Words of attacks: opposing demands that the other side stop them can both be met (not a clash).
@@ -183,8 +186,11 @@ def _content_condition(statement: Statement, condition: str, lex) -> bool:
 
 
 def _same_negotiation(a: Statement, b: Statement) -> bool:
-    """Talks with the same counterpart (an unnamed counterpart matches any); talks between the two speakers'
-    sides are the same negotiation too (checked with ``_aims_at``)."""
+    """Talks with the same counterpart (an unnamed counterpart matches any), and not trade talks against
+    talks on the conflict (``TRADE``); talks between the two speakers' sides are the same negotiation too
+    (checked with ``_aims_at``)."""
+    if bool(TRADE.search(a.text)) != bool(TRADE.search(b.text)):
+        return False  # "would not sign a tariff agreement" is another negotiation than the truce talks
     return a.counterpart is None or b.counterpart is None or _fold(a.counterpart) == _fold(b.counterpart)
 
 

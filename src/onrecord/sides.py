@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from typing import Sequence
 
+from .actors.names import without_possessive
 from .records import Statement
 from .stance.counterpart import place_of, speaker_side
 from .stance.lexicon import load_lexicon
@@ -52,12 +53,16 @@ def _opening_state(statement: Statement) -> str | None:
     words = [w.strip(".") for w in _WORD.findall(statement.text)]
     if words and words[0].lower() == "that":
         words = words[1:]
-    for word in words[:OPENING_WORDS]:
-        if not word[:1].isupper() or word.lower() in lex.demonyms:
-            continue  # "Indian troops" is about troops, not the speaker's state
-        place = place_of(word, lex)
-        if place:
-            return place
+    for k in range(min(OPENING_WORDS, len(words))):
+        for n in (3, 2, 1):  # "South Korea would ...", "Addis Ababa would ..."
+            phrase = " ".join(words[k : k + n])
+            if len(words[k : k + n]) < n or not all(w[:1].isupper() for w in words[k : k + n]):
+                continue
+            if phrase.lower() in lex.demonyms:
+                continue  # "Indian troops" is about troops, not the speaker's state
+            place = place_of(without_possessive(phrase), lex)
+            if place:
+                return place
     return None
 
 

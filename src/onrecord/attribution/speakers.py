@@ -261,8 +261,12 @@ class SpeakerResolver:
         unnamed = self._unnamed_group(base, span)
         if unnamed is not None:
             return unnamed
-        role = stripped if (head in PERSON_ROLE_NOUNS or head in ANONYMOUS_NOUNS) else tail
-        return Speaker(mention=mention, start=start, end=end, role=role)
+        if head in PERSON_ROLE_NOUNS or head in ANONYMOUS_NOUNS or has_role_word(stripped):
+            # an office the article does not name the holder of ("Mali's minister for national reconciliation"):
+            # no name, but the role and the side it names
+            return Speaker(mention=mention, start=start, end=end, role=stripped,
+                           affiliation=self._affiliation(None, stripped, start))
+        return Speaker(mention=mention, start=start, end=end, role=tail)
 
     def is_plausible(self, start: int, end: int) -> bool:
         """``is_plausible_speaker`` for an article span (False when it lies outside the parsed blocks)."""

@@ -104,6 +104,11 @@ def resolve_party(token: "Token", piece: Piece, lex: Lexicon, own_side: str | No
     """The party a noun phrase names: a state for places, capitals and demonyms, else its own name."""
     if token.lower_ in PARTY_PRONOUNS:
         return _resolve_pronoun(token, piece, lex, own_side)
+    # a place of several words: "Addis Ababa", "New Delhi", "South Korea"
+    if token.pos_ == "PROPN" and any(c.dep_ == "compound" for c in token.children):
+        found = place_of(without_possessive(_phrase(token)), lex)
+        if found:
+            return found
     # "the Kyiv regime", "the Ukrainian side", "Russia's leadership": a place inside the phrase names the state
     for t in _left_part(token):
         found = place_of(t.text, lex)

@@ -256,6 +256,9 @@ def _negations(node: "Token", lex: Lexicon) -> list[str]:
             out.append(lower)
         elif child.dep_ == "advmod" and lower == "longer" and any(g.lower_ == "no" for g in child.children):
             out.append("no longer")
+        elif child.dep_ == "advmod" and lower in {"again", "ever", "more"} and any(
+                g.dep_ == "neg" or g.lower_ in {"never", "not"} for g in child.children):
+            out.append(f"never {lower}")  # "would “never again” sit": the negation hangs on "again"
     return out
 
 
