@@ -11,6 +11,7 @@ or a process, and one of the two statements must be about talks or name the agre
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -88,7 +89,12 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
 def blame_of(statement: Statement, own: str | None, sides: tuple[str, ...] = ()) -> Blame | None:
     """What the statement blames, or None when it blames nobody; ``sides``: names of parties to look for
     besides places (the two sides of a dispute)."""
-    text = statement.text
+    return _blame_in(statement.text, own, tuple(sides))
+
+
+@functools.lru_cache(maxsize=8192)
+def _blame_in(text: str, own: str | None, sides: tuple[str, ...]) -> Blame | None:
+    """:func:`blame_of` on a text (cached: every pair of an article's statements asks again)."""
     parties = _parties(text, own, sides)
     accuses: set[str] = set()
     denies = False

@@ -36,20 +36,21 @@ __all__ = ["apply_stance", "read_stance", "Reading"]
 
 def read_stance(
     statement: Statement, blocks: Sequence[Block], earlier: Sequence[Earlier] | None = None,
-    lex: Lexicon | None = None, article_talks: bool = False,
+    lex: Lexicon | None = None, article_talks: bool = False, pieces: "list | None" = None,
 ) -> Reading | None:
     """The framing of one statement, or None when it is not about negotiations (or not in any block).
 
     ``earlier``: the article's statements before this one, already read; with them, a statement with only
     weak words is read when its surroundings are about talks. ``lex``: the article's lexicon (with its venues,
     ``venues.with_venues``); the packaged one by default. ``article_talks``: the article as a whole is about
-    talks (:func:`article_is_about_talks`), so weak words are read wherever they stand.
+    talks (:func:`article_is_about_talks`), so weak words are read wherever they stand. ``pieces``: the
+    statement's ``context.pieces_for``, when the caller has them already.
     """
     lex = lex if lex is not None else load_lexicon()
     frame = Frame(statement.kind, speaker_side(statement.speaker, lex), statement.speaker.name,
                   statement.speaker.role)
     readings: list[Reading] = []
-    pieces = pieces_for(statement.start, statement.end, blocks)
+    pieces = pieces if pieces is not None else pieces_for(statement.start, statement.end, blocks)
     finder = find_anchors
     if article_talks:
         finder = find_own_anchors
@@ -72,7 +73,8 @@ def read_stance(
 ARTICLE_TALKS_MIN = 2
 
 
-def article_is_about_talks(statements: Sequence[Statement], blocks: Sequence[Block], lex: Lexicon) -> bool:
+def article_is_about_talks(statements: Sequence[Statement], blocks: Sequence[Block], lex: Lexicon,
+                           pieces: "dict[str, list] | None" = None) -> bool:
     """Whether at least ``ARTICLE_TALKS_MIN`` statements of the article have a negotiation word of their own.
 
     In such an article a statement that only says "the delegation would boycott the session" or "the
@@ -80,7 +82,8 @@ def article_is_about_talks(statements: Sequence[Statement], blocks: Sequence[Blo
     """
     found = 0
     for statement in statements:
-        if any(find_anchors(p, lex) for p in pieces_for(statement.start, statement.end, blocks)):
+        own = pieces[statement.id] if pieces is not None else pieces_for(statement.start, statement.end, blocks)
+        if any(find_anchors(p, lex) for p in own):
             found += 1
             if found >= ARTICLE_TALKS_MIN:
                 return True
@@ -94,9 +97,10 @@ def apply_stance(
     out: list[Statement] = []
     earlier: list[Earlier] = []
     lex = with_venues(load_lexicon(), blocks) if statements else load_lexicon()
-    article_talks = article_is_about_talks(statements, blocks, lex)
+    pieces = {s.id: pieces_for(s.start, s.end, blocks) for s in statements}
+    article_talks = article_is_about_talks(statements, blocks, lex, pieces)
     for statement in sorted(statements, key=lambda s: (s.start, s.end)):
-        reading = read_stance(statement, blocks, earlier, lex, article_talks)
+        reading = read_stance(statement, blocks, earlier, lex, article_talks, pieces[statement.id])
         earlier.append(Earlier(statement, reading is not None, block_index(statement, blocks)))
         if reading is None:
             out.append(

@@ -235,7 +235,7 @@ def has_anchor(tokens: Iterable["Token"], lex: Lexicon) -> bool:
 def _find(piece: Piece, lex: Lexicon, weak: bool) -> list["Token"]:
     doc = piece.block.doc
     for ids in (piece.inside, piece.governed):
-        tokens = [t for t in doc if t.i in ids]
+        tokens = [doc[i] for i in sorted(ids)]
         found = {t.i: t for t in tokens if is_anchor(t, lex) or (weak and _is_weak(t, lex))}
         for t in _phrase_anchors(tokens, lex):
             found.setdefault(t.i, t)
