@@ -52,6 +52,9 @@ def _summary(statements: list[Statement]) -> list[tuple[str, str, str | None]]:
         # a short fragment inside a longer clause stays part of the indirect clause
         ("The president said the goal of the operation was to create a “buffer zone” in the region.",
          [("indirect", "the goal of the operation was to create a “buffer zone” in the region", "said")]),
+        # a name the parser takes for a clause ("told the agency SANA on Monday that ...") is not the content
+        ("The foreign minister told the news agency WAFA on Monday that the delegation would not attend.",
+         [("indirect", "the delegation would not attend", "told")]),
         # a short quote carrying the clause's verb is direct
         ("The analyst doubted the minister's claim that he “never refused” to talk to Kyiv.",
          [("direct", "never refused", "claim")]),

@@ -242,9 +242,19 @@ def _closed(cue: Cue, piece: Piece) -> Piece:
     return piece
 
 
+def _has_subject(clause: "Token") -> bool:
+    """A clause with its own subject or a "that" ("that the government would sign nothing")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") or (c.dep_ == "mark" and c.lower_ == "that")
+               for c in clause.children)
+
+
 def _verb_content(cue: Cue, verb: "Token", cue_tokens: frozenset[int]) -> tuple[Piece | None, "Token | None"]:
     # 1. a clausal complement, the nearest one after the verb first ("X said Monday that ...")
-    for child in list(verb.rights) + list(reversed(list(verb.lefts))):
+    clauses = [c for c in list(verb.rights) + list(reversed(list(verb.lefts))) if c.dep_ in CLAUSE_DEPS]
+    # a name the parser took for a clause ("told the agency SANA on Monday that ..."): a real clause first
+    if any(_has_subject(c) for c in clauses):
+        clauses = [c for c in clauses if _has_subject(c)] + [c for c in clauses if not _has_subject(c)]
+    for child in clauses:
         if child.dep_ in CLAUSE_DEPS:
             piece = _content_piece(cue, child, cue_tokens)
             return _with_trailing_condition(cue, piece, verb, child, cue_tokens), child
