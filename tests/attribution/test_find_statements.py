@@ -55,6 +55,11 @@ def _summary(statements: list[Statement]) -> list[tuple[str, str, str | None]]:
         # a name the parser takes for a clause ("told the agency SANA on Monday that ...") is not the content
         ("The foreign minister told the news agency WAFA on Monday that the delegation would not attend.",
          [("indirect", "the delegation would not attend", "told")]),
+        # a reported clause after a dateline that the parser hangs on the cue, with a quoted red line inside
+        ("KIDAL — The armed groups will not initial any roadmap «that leaves a single soldier in the town», the "
+         "spokesman of their alliance said on Tuesday, as mediators struggled to get both delegations together.",
+         [("indirect", "The armed groups will not initial any roadmap «that leaves a single soldier in the town»",
+           "said")]),
         # a short quote carrying the clause's verb is direct
         ("The analyst doubted the minister's claim that he “never refused” to talk to Kyiv.",
          [("direct", "never refused", "claim")]),

@@ -22,6 +22,7 @@ the object of "according to", or the possessor of a cue noun.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -242,6 +243,32 @@ def _closed(cue: Cue, piece: Piece) -> Piece:
     return piece
 
 
+# A wire dateline opening a sentence: "ALGIERS — ", "KYIV, Oct 6 (Interwire) - ".
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,[^\n—–]{0,40}?)?\s+(?:-|—|–|--)\s+")
+
+
+def _fronted_clause(cue: Cue, verb: "Token") -> "tuple[Piece | None, Token] | None":
+    """A reported clause before the cue that the parser hung on the cue as a modifier, the sentence opening with
+    a dateline ("ALGIERS — The groups will not initial any roadmap ..., the spokesman said"): that clause, without
+    the dateline and the comma before the subject."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    doc = verb.doc
+    for child in verb.children:
+        if child.i >= subject.i or child.dep_ not in ("advcl", "ccomp", "parataxis", "dep", "npadvmod"):
+            continue
+        first, last = child.left_edge, child.right_edge
+        after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        if after is None or after.text not in SET_OFF_PUNCT or not any(t.pos_ in ("VERB", "AUX") for t in child.subtree):
+            continue
+        dateline = _DATELINE.match(doc.text, first.idx)
+        if dateline is None:
+            continue  # without a dateline the usual rules read the clause
+        return _trimmed(cue, dateline.end(), last.idx + len(last.text), CONTENT_TRIM_START, CONTENT_TRIM_END), child
+    return None
+
+
 def _has_subject(clause: "Token") -> bool:
     """A clause with its own subject or a "that" ("that the government would sign nothing")."""
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") or (c.dep_ == "mark" and c.lower_ == "that")
@@ -300,10 +327,15 @@ def _verb_content(cue: Cue, verb: "Token", cue_tokens: frozenset[int]) -> tuple[
     # 4b. the cue ends the sentence after a comma: "Moscow will not talk, the minister said."
     sent = verb.sent
     left = verb.left_edge
+    fronted = _fronted_clause(cue, verb)
+    if fronted is not None:
+        return fronted
     if left.i > sent.start:
         before = verb.doc[left.i - 1]
         if before.text in SET_OFF_PUNCT and any(t.pos_ in ("VERB", "AUX") for t in verb.doc[sent.start : before.i]):
-            piece = _trimmed(cue, sent.start_char, before.idx, CONTENT_TRIM_START, CONTENT_TRIM_END)
+            dateline = _DATELINE.match(verb.doc.text, sent.start_char)  # "KIDAL — The groups will not ..."
+            start = dateline.end() if dateline and dateline.end() < before.idx else sent.start_char
+            piece = _trimmed(cue, start, before.idx, CONTENT_TRIM_START, CONTENT_TRIM_END)
             root = sent.root
             return piece, root if root is not verb else None
     return None, None
@@ -410,6 +442,10 @@ def frame_for(cue: Cue, cue_tokens: frozenset[int] = frozenset()) -> Frame:
     if cue.quote_only:
         return Frame(cue, source, None, None)
     content, head = _verb_content(cue, verb, cue_tokens)
+    if content is not None:
+        dateline = _DATELINE.match(cue.block_text, content.start - cue.offset)
+        if dateline and cue.offset + dateline.end() < content.end:
+            content = Piece(cue.offset + dateline.end(), content.end)  # "KIDAL — The groups will not ...", he said
     if content is None and quoted_as:
         for token in verb.subtree:
             if token.i > verb.i and token.lemma_ == "say":
