@@ -253,8 +253,30 @@ def find_own_anchors(piece: Piece, lex: Lexicon) -> list["Token"]:
     """In an article about talks: the statement's own words first, weak ones included, before the clause it
     governs ("China hoped to conclude the code, and that the talks ...": the code, not the next statement's talks)."""
     own = Piece(piece.block, piece.sentences, piece.inside, piece.inside, piece.roots)
-    return (_find(own, lex, weak=False) or _find(own, lex, weak=True) or _find(piece, lex, weak=False)
-            or _find(piece, lex, weak=True))
+    strong = _find(own, lex, weak=False)
+    if strong and all(_in_condition(t, lex) for t in strong):
+        # the only negotiation words are in a condition ("ready to bring the delegations back provided both
+        # sides named negotiators"): the main clause's weak words frame the statement
+        weak = [t for t in _find(own, lex, weak=True) if not _in_condition(t, lex)]
+        if weak:
+            return sorted({t.i: t for t in [*strong, *weak]}.values(), key=lambda t: t.i)
+    return strong or _find(own, lex, weak=True) or _find(piece, lex, weak=False) or _find(piece, lex, weak=True)
+
+
+# Words that open a condition clause whatever the parser calls them.
+CONDITION_OPENERS = frozenset({"provided", "providing", "unless", "until", "once", "if", "while"})
+
+
+def _in_condition(token: "Token", lex: Lexicon) -> bool:
+    """The word stands in a condition clause (under "provided", "if", "until" ...)."""
+    node = token
+    for _ in range(10):
+        if node.lower_ in CONDITION_OPENERS or any(c.dep_ == "mark" and c.lower_ in lex.markers for c in node.children):
+            return node.i != token.i or node.lower_ in CONDITION_OPENERS
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def find_anchors(piece: Piece, lex: Lexicon) -> list["Token"]:

@@ -151,7 +151,8 @@ def _prep_condition(prep: "Token", lex: Lexicon) -> Iterable[tuple[int, int]]:
         yield prep.i - 1, _subtree_end(prep)  # "only with whoever replaces him", "only at the final stage"
     elif lower in lex.prep_markers and objects[0].lower_ not in lex.prep_markers_blocked and not temporal:
         yield _extend_left(prep, lex), _subtree_end(prep)
-    elif lower in {"under", "in"} and (head.lemma_.lower() in lex.circumstance_nouns or head.lower_ in lex.circumstance_nouns):
+    elif lower in {"under", "in"} and (head.lemma_.lower() in lex.circumstance_nouns or head.lower_ in lex.circumstance_nouns) \
+            and not any(d.lower_ == "no" for d in head.children):  # "under no circumstances" is a negation
         yield prep.i, _subtree_end(prep)  # "under the current circumstances"
     elif lower in {"in", "on"} and objects[0].lemma_.lower() in lex.exchange_nouns:
         # "in exchange for X" / "on condition that X" / "on the basis of X"

@@ -177,7 +177,12 @@ def _speaker_names(text: str, frame: Frame) -> bool:
     if not key:
         return False
     pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
-    return any(pattern.search((field or "").lower()) for field in (frame.speaker_name, frame.speaker_role, frame.own_side))
+    fields = [(field or "").lower() for field in (frame.speaker_name, frame.speaker_role, frame.own_side)]
+    if any(pattern.search(field) for field in fields):
+        return True
+    # "the European Union" said by an "EU envoy": the body by its initials
+    initials = "".join(w[0] for w in key.split() if w not in {"of", "for", "the", "and"})
+    return len(initials) >= 2 and any(initials in re.findall(r"[a-z]+", field.replace(".", "")) for field in fields)
 
 
 def _subject_role(subject: "Token", piece: Piece, lex: Lexicon, frame: Frame, counterpart: str | None) -> str:
@@ -256,6 +261,10 @@ def _negations(node: "Token", lex: Lexicon) -> list[str]:
             out.append(lower)
         elif child.dep_ == "advmod" and lower == "longer" and any(g.lower_ == "no" for g in child.children):
             out.append("no longer")
+        elif child.dep_ == "prep" and lower == "under" and any(
+                o.lemma_.lower() == "circumstance" and any(d.lower_ == "no" for d in o.children)
+                for o in child.children if o.dep_ == "pobj"):
+            out.append("under no circumstances")
         elif child.dep_ == "advmod" and lower in {"again", "ever", "more"} and any(
                 g.dep_ == "neg" or g.lower_ in {"never", "not"} for g in child.children):
             out.append(f"never {lower}")  # "would “never again” sit": the negation hangs on "again"

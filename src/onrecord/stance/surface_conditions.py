@@ -40,6 +40,8 @@ NEGATIVE_SINGLE = frozenset({"while", "without", "before"})
 BOUNDARIES = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "»", "”", '"', ")"})
 # Words before "if" that make it no condition ("even if", "as if", "what if") and after "once" ("once again").
 NOT_IF = frozenset({"even", "as", "what", "only"})
+# "for as long as it takes / needed / either party needs it": no term, an open-ended commitment.
+OPEN_ENDED = ("it takes", "it took", "needed", "necessary", "required", "either", "both", "they need", "it lasts")
 # "as soon as possible" is a time, not a condition.
 SOON_AS_POSSIBLE = frozenset({"possible", "practicable", "feasible", "necessary"})
 RELATIVE_WORDS = frozenset({"that", "which"})
@@ -65,7 +67,10 @@ def _marker_at(tokens: list["Token"], k: int, negative: bool) -> int:
     for phrase in PHRASES:
         if tuple(lowers[: len(phrase)]) == phrase:
             after = tokens[k + len(phrase)].lower_ if k + len(phrase) < len(tokens) else ""
-            return 0 if after in SOON_AS_POSSIBLE else len(phrase)
+            rest = " ".join(t.lower_ for t in tokens[k + len(phrase) : k + len(phrase) + 2])
+            if after in SOON_AS_POSSIBLE or rest.startswith(OPEN_ENDED):
+                return 0  # "as soon as possible", "for as long as it takes": a time, not a term
+            return len(phrase)
     word = lowers[0]
     prev = tokens[k - 1].lower_ if k > 0 else ""
     if word in {"condition", "conditions"} and len(lowers) > 1 and lowers[1] == ":":
@@ -75,6 +80,8 @@ def _marker_at(tokens: list["Token"], k: int, negative: bool) -> int:
         return 0 if prev in NOT_IF else 1
     if word == "once":
         after = tokens[k + 1].lower_ if k + 1 < len(tokens) else ""
+        if tokens[k].dep_ == "mark":
+            return 1  # the parser's subordinator: "once public-sector salaries ... were paid"
         return 1 if after not in NOT_AFTER_ONCE and _opens_clause(doc, tokens[k].i, limit) else 0
     if word in {"until", "till"} or (negative and word in {"while", "without"}):
         return 0 if _temporal(tokens[k + 1 : k + 4]) else 1
