@@ -68,3 +68,16 @@ def test_who_called_a_session_off_is_a_dispute():
     called = next(s for s in analysis.statements if "called off" in s.text)
     asked = next(s for s in analysis.statements if "postponement" in s.text)
     assert any({c.a, c.b} == {called.id, asked.id} for c in analysis.contradictions)
+
+
+def test_a_side_named_at_one_statement_reaches_the_speakers_other_statements_before_stance():
+    from onrecord.records import Speaker, Statement
+    from onrecord.sides import fill_sides
+
+    placed = Statement("s1", "indirect", "the group accepted the draft", 0, 28,
+                       speaker=Speaker(name="Omar Hamid", role="NSF adviser", affiliation="NSF"))
+    later = Statement("s2", "indirect", "the NSF would initial the text", 40, 70,
+                      speaker=Speaker(name="Omar Hamid", mention="he", role="adviser"))
+    other = Statement("s3", "indirect", "the talks were over", 80, 99, speaker=Speaker(name="Lina Sami"))
+    filled = fill_sides([placed, later, other], positions=False)
+    assert [s.speaker.affiliation for s in filled] == ["NSF", "NSF", None]

@@ -155,7 +155,7 @@ def analyze_article(
         warnings.append("no publication date: relative dates left unresolved")
     # 5. stance
     with stage(clock, "stance"):
-        statements = apply_stance(article, statements, blocks, warnings)
+        statements = apply_stance(article, fill_sides(statements, positions=False), blocks, warnings)
     # 6. contradictions and events
     with stage(clock, "contradictions+events"):
         statements = fill_sides(statements)

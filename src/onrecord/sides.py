@@ -66,8 +66,11 @@ def _opening_state(statement: Statement) -> str | None:
     return None
 
 
-def fill_sides(statements: Sequence[Statement]) -> list[Statement]:
-    """The statements, each speaker with no side given the side the article shows for them (module docstring)."""
+def fill_sides(statements: Sequence[Statement], positions: bool = True) -> list[Statement]:
+    """The statements, each speaker with no side given the side the article shows for them (module docstring).
+
+    ``positions=False`` uses only what attribution knows (rule 1: the same speaker's side elsewhere), for a pass
+    before the stance stage; the full pass runs after it."""
     lex = load_lexicon()
     known: dict[str, Counter[str]] = {}
     for statement in statements:
@@ -76,7 +79,7 @@ def fill_sides(statements: Sequence[Statement]) -> list[Statement]:
         if key and side:
             known.setdefault(key, Counter())[side] += 10  # a side the mention or role names outweighs the votes
     votes: dict[str, Counter[str]] = {}
-    for statement in statements:
+    for statement in statements if positions else ():
         key = _key(statement)
         if not key or key in known or statement.stance not in OWN_POSITIONS or statement.zone != "body":
             continue
@@ -94,7 +97,7 @@ def fill_sides(statements: Sequence[Statement]) -> list[Statement]:
             side = known[key].most_common(1)[0][0]
             if side != counterpart:
                 against.setdefault(counterpart, set()).add(side)
-    for statement in statements:
+    for statement in statements if positions else ():
         key = _key(statement)
         counterpart = place_of(statement.counterpart, lex) if statement.counterpart else None
         if key and key not in known and counterpart and len(against.get(counterpart, ())) == 1 \
