@@ -101,3 +101,13 @@ def test_new_countries_get_a_government_actor():
     registry = default_registry()
     assert registry.government("Thailand").name == "Government of Thailand"
     assert registry.government("Somaliland") is not None
+
+
+def test_government_names_take_the_where_the_country_does():
+    from onrecord.actors import default_registry
+
+    registry = default_registry()
+    assert registry.government("Russia").name == "Government of Russia"
+    assert registry.government("Democratic Republic of the Congo").name == \
+        "Government of the Democratic Republic of the Congo"
+    assert registry.government("Philippines").name == "Government of the Philippines"

@@ -84,6 +84,13 @@ class Actor:
         return [t for t in self.tenures if t.holds_on(on)]
 
 
+# Country names written with "the" in running text.
+THE_COUNTRY_PREFIXES = ("United ", "Democratic Republic", "Republic of", "Central African Republic", "Czech Republic",
+                        "Dominican Republic")
+THE_COUNTRIES = frozenset({"Netherlands", "Philippines", "Gambia", "Bahamas", "Comoros", "Maldives", "Marshall Islands",
+                           "Solomon Islands"})
+
+
 @dataclass(frozen=True, slots=True)
 class Country:
     name: str
@@ -94,7 +101,10 @@ class Country:
 
     @property
     def government(self) -> str:
-        return f"Government of {self.name}"
+        """ "Government of Russia"; with "the" where the country's name takes it ("Government of the
+        Democratic Republic of the Congo", "... of the United States", "... of the Philippines")."""
+        the = "the " if self.name.startswith(THE_COUNTRY_PREFIXES) or self.name in THE_COUNTRIES else ""
+        return f"Government of {the}{self.name}"
 
     @property
     def government_id(self) -> str:
