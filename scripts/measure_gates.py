@@ -19,6 +19,7 @@ FLOORS = REPO / "tests" / "gates" / "attribution_floors.json"
 HELDOUT = REPO / "tests" / "data" / "heldout"
 HELDOUT2 = REPO / "tests" / "data" / "heldout2"  # read for error analysis since session 3 (a development set)
 HELDOUT3 = REPO / "tests" / "data" / "heldout3"  # scored only: never read it while writing rules
+DEV_SETS = ("dev4", "dev5")  # written like the held-out sets, scored once unread, then read (development sets)
 POLNEAR_KEYS = ("f1", "precision", "recall", "speaker_accuracy")
 GOLD_KEYS = ("f1", "precision", "recall", "speaker_accuracy", "kind_accuracy", "about_negotiations_accuracy",
              "stance_accuracy", "channel_accuracy", "condition_recall", "contradiction_recall",
@@ -42,7 +43,9 @@ def measure() -> dict:
                                     REPO / "examples" / "meta.json"),
                                    ("heldout", HELDOUT / "articles", HELDOUT / "gold", HELDOUT / "meta.json"),
                                    ("heldout2", HELDOUT2 / "articles", HELDOUT2 / "gold", HELDOUT2 / "meta.json"),
-                                   ("heldout3", HELDOUT3 / "articles", HELDOUT3 / "gold", HELDOUT3 / "meta.json")):
+                                   ("heldout3", HELDOUT3 / "articles", HELDOUT3 / "gold", HELDOUT3 / "meta.json"),
+                                   *((name, REPO / "tests" / "data" / name / "articles", REPO / "tests" / "data" / name
+                                      / "gold", REPO / "tests" / "data" / name / "meta.json") for name in DEV_SETS)):
         fig = score_gold(arts, gold, json.loads(meta.read_text(encoding="utf-8")) if meta else None).figures()
         out[name] = {k: fig[k] for k in GOLD_KEYS}
     return out
