@@ -3,6 +3,8 @@ written for these tests, through the real pipeline (spaCy parse included)."""
 
 from __future__ import annotations
 
+import pytest
+
 import onrecord
 
 TALKS = ("ISLAMABAD, May 4 -\n\nPeace talks between Pakistan and India were due to open in Doha next week, "
@@ -42,14 +44,22 @@ def test_talks_with_the_same_party_put_an_unplaced_minister_beside_the_placed_on
     assert frozenset(("Somchai Rattana", "Malee Srisuk")) in pairs
 
 
-def test_each_side_blaming_the_other_for_the_truce_is_a_dispute_even_when_one_side_is_unknown():
-    text = TALKS + ("The military's media wing said Indian troops had violated the ceasefire near Kotli on "
-                    "Monday night.\n\nThe Indian Army's Northern Command said it was Pakistani posts that had "
-                    "breached the truce by opening fire first.\n")
+@pytest.mark.parametrize(("text", "one", "other"), [
+    # each side blames the other for the truce, one speaker's side unknown
+    (TALKS + "The military's media wing said Indian troops had violated the ceasefire near Kotli on Monday night.\n\n"
+     "The Indian Army's Northern Command said it was Pakistani posts that had breached the truce by opening fire "
+     "first.\n", "violated", "breached"),
+    # who called the session off
+    ("YEREVAN, June 9 -\n\nTalks between Armenia and Azerbaijan on the border commission stalled on Monday.\n\n"
+     "Armenian Foreign Ministry spokeswoman Anna Grigoryan said Baku had called off the session less than a day "
+     "before it was due to open.\n\nAzerbaijan's Foreign Ministry said it was the Armenian delegation that had "
+     "asked for a postponement of the session.\n", "called off", "postponement"),
+])
+def test_opposite_blame_for_the_agreement_is_a_dispute(text, one, other):
     analysis = onrecord.analyze(text, id="t", language="en")
-    violated = next(s for s in analysis.statements if "violated" in s.text)
-    breached = next(s for s in analysis.statements if "breached" in s.text)
-    assert any({c.a, c.b} == {violated.id, breached.id} for c in analysis.contradictions)
+    first = next(s for s in analysis.statements if one in s.text)
+    second = next(s for s in analysis.statements if other in s.text)
+    assert any({c.a, c.b} == {first.id, second.id} for c in analysis.contradictions)
 
 
 def test_two_statements_blaming_the_same_party_are_no_dispute():
@@ -57,17 +67,6 @@ def test_two_statements_blaming_the_same_party_are_no_dispute():
                     "Police in Poonch said Indian troops had breached the truce again on Tuesday.\n")
     analysis = onrecord.analyze(text, id="t", language="en")
     assert analysis.contradictions == ()
-
-
-def test_who_called_a_session_off_is_a_dispute():
-    text = ("YEREVAN, June 9 -\n\nTalks between Armenia and Azerbaijan on the border commission stalled on "
-            "Monday.\n\nArmenian Foreign Ministry spokeswoman Anna Grigoryan said Baku had called off the session "
-            "less than a day before it was due to open.\n\nAzerbaijan's Foreign Ministry said it was the Armenian "
-            "delegation that had asked for a postponement of the session.\n")
-    analysis = onrecord.analyze(text, id="t", language="en")
-    called = next(s for s in analysis.statements if "called off" in s.text)
-    asked = next(s for s in analysis.statements if "postponement" in s.text)
-    assert any({c.a, c.b} == {called.id, asked.id} for c in analysis.contradictions)
 
 
 def test_a_side_named_at_one_statement_reaches_the_speakers_other_statements_before_stance():

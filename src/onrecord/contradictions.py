@@ -45,11 +45,12 @@ chief", "the army's spokesman").
 
 from __future__ import annotations
 
+import functools
 import re
 from itertools import combinations
 from typing import Sequence
 
-from .disputes import blame_of, disputed
+from .disputes import blame_of, disputed, has_blame_words
 from .records import Contradiction, Statement
 from .stance.counterpart import person_side, place_of, speaker_side
 from .stance.lexicon import load_lexicon
@@ -189,9 +190,14 @@ def _same_negotiation(a: Statement, b: Statement) -> bool:
     """Talks with the same counterpart (an unnamed counterpart matches any), and not trade talks against
     talks on the conflict (``TRADE``); talks between the two speakers' sides are the same negotiation too
     (checked with ``_aims_at``)."""
-    if bool(TRADE.search(a.text)) != bool(TRADE.search(b.text)):
+    if _trade(a.text) != _trade(b.text):
         return False  # "would not sign a tariff agreement" is another negotiation than the truce talks
     return a.counterpart is None or b.counterpart is None or _fold(a.counterpart) == _fold(b.counterpart)
+
+
+@functools.lru_cache(maxsize=8192)
+def _trade(text: str) -> bool:
+    return bool(TRADE.search(text))
 
 
 def _time_changed(a: Statement, b: Statement) -> bool:
@@ -410,6 +416,7 @@ def find_contradictions(statements: Sequence[Statement], text: str | None = None
     ordered = sorted(statements, key=lambda s: (s.start, s.end))
     occasions = _occasions(ordered, text)
     sides = {s.id: _side(s) for s in ordered}
+    blames = {s.id: has_blame_words(s.text) for s in ordered}  # disputes need blame words on both sides
     for a, b in combinations(ordered, 2):
         if a.via == b.id or b.via == a.id:
             continue
@@ -418,6 +425,7 @@ def find_contradictions(statements: Sequence[Statement], text: str | None = None
         kind = stances_conflict(a, b, same_occasion, marked)
         if kind:
             out.append(Contradiction(a.id, b.id, kind, explain(a, b, kind)))
-        elif a.zone not in UNPAIRED_ZONES and b.zone not in UNPAIRED_ZONES and disputed(a, b, sides[a.id], sides[b.id]):
+        elif blames[a.id] and blames[b.id] and a.zone not in UNPAIRED_ZONES and b.zone not in UNPAIRED_ZONES \
+                and disputed(a, b, sides[a.id], sides[b.id]):
             out.append(Contradiction(a.id, b.id, "clash", _explain_dispute(a, b, sides)))
     return out

@@ -20,7 +20,7 @@ from .actors.names import without_possessive
 from .stance.counterpart import place_of
 from .stance.lexicon import load_lexicon
 
-__all__ = ["Blame", "blame_of", "disputed"]
+__all__ = ["Blame", "blame_of", "disputed", "has_blame_words"]
 
 # Words of breaking, holding up or refusing an agreement or a process; "did not stop" is blame by itself.
 # (Not "kept attacking": accusations of attacks are not disputes over an agreement.)
@@ -84,6 +84,11 @@ def _parties(text: str, own: str | None, sides: tuple[str, ...] = ()) -> list[tu
 def _same_sentence(text: str, a: int, b: int) -> bool:
     lo, hi = min(a, b), max(a, b)
     return not re.search(r"[.!?]\s", text[lo:hi])
+
+
+def has_blame_words(text: str) -> bool:
+    """Whether the text has a word of breaking or blocking an agreement at all (a cheap first test)."""
+    return bool(BLAME.search(text))
 
 
 def blame_of(statement: Statement, own: str | None, sides: tuple[str, ...] = ()) -> Blame | None:

@@ -13,13 +13,15 @@ import re
 
 __all__ = ["acronym_table", "expand_body"]
 
-_NAME_WORD = r"[A-Z][\w'’.-]*"
+# A capitalised word of at most 30 characters that starts a word (bounded: a 2 MB blob of letters must not make
+# the search quadratic).
+_NAME_WORD = r"(?<![\w'’.-])[A-Z][\w'’.-]{0,29}(?![\w'’.-])"
 _LINK_WORD = r"(?:of|for|in|the|and|des|du|de|del|la|le|al|wal|el)"
 # "Full Name (ACR)": two to nine name words, linking words allowed between them.
 FULL_THEN_SHORT = re.compile(
     rf"({_NAME_WORD}(?:\s+(?:{_LINK_WORD}\s+)*{_NAME_WORD}){{1,8}})\s*\(\s*([A-Z][A-Za-z]{{1,7}})\s*\)")
 # "ACR (Full Name)"
-SHORT_THEN_FULL = re.compile(rf"\b([A-Z][A-Za-z]{{1,7}})\s*\(\s*({_NAME_WORD}(?:\s+[\w'’.-]+){{1,10}}?)\s*\)")
+SHORT_THEN_FULL = re.compile(rf"(?<![\w'’.-])([A-Z][A-Za-z]{{1,7}})\s*\(\s*({_NAME_WORD}(?:\s+[\w'’.-]+){{1,10}}?)\s*\)")
 _BRACKET = re.compile(r"\s*\(([^()]*)\)?")
 
 
