@@ -366,6 +366,8 @@ def test_a_place_after_for_or_to_in_a_role_is_a_portfolio_not_a_side():
         # a group named by an acronym or a plural possessive
         ("“We keep every hill we hold,” said Jean Kalala, the NDF/RLF military spokesman.", "RLF"),
         ("“The lists are not final yet,” said Omar Said, a member of the Rangers’ political council.", "Rangers"),
+        # the country whose office the speaker serves ("aide to X's president"), for an unnamed speaker too
+        ("“The text is not ready,” a senior aide to Azerbaijan’s president said.", "Azerbaijan"),
         # an office of state with no country: the country just before it, not where something happens
         ("Ankara's line is unchanged. “The troops stay where they are,” Foreign Minister Deniz Kaya said.",
          "Turkey"),

@@ -511,7 +511,7 @@ class SpeakerResolver:
         if country:
             return country
         for word in fold(own).split():
-            country = self.registry.country_of(word)
+            country = self.registry.country_of(without_possessive(word))
             if country:
                 return country
         found = self._named_actor_side(role) or group_in_role(own)
@@ -543,10 +543,16 @@ class SpeakerResolver:
 
     def _keep_demonym(self, match: "re.Match[str]") -> str:
         """A portfolio phrase is dropped, unless its first word is a demonym ("adviser to the Ukrainian
-        President" keeps its side)."""
+        President" keeps its side) or a country's possessive before the office ("aide to Azerbaijan's president")."""
         words = match.group(0).split()
         first = next((w for w in words[1:] if w.lower() != "the"), "")
-        return match.group(0) if self.registry.country_of(first) and not self.registry.names_country(first) else ""
+        if self.registry.country_of(first) and not self.registry.names_country(first):
+            return match.group(0)
+        # "a senior aide to Azerbaijan's president": the country owns the office served, so it is the side
+        owner = without_possessive(first)
+        if owner != first and self.registry.country_of(owner):
+            return match.group(0)
+        return ""
 
     def _named_actor_side(self, role: str) -> str | None:
         """The affiliation of a registry actor named in the role ("adviser to President Emmanuel Macron")."""
