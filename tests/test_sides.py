@@ -80,3 +80,17 @@ def test_a_side_named_at_one_statement_reaches_the_speakers_other_statements_bef
     other = Statement("s3", "indirect", "the talks were over", 80, 99, speaker=Speaker(name="Lina Sami"))
     filled = fill_sides([placed, later, other], positions=False)
     assert [s.speaker.affiliation for s in filled] == ["NSF", "NSF", None]
+
+
+def test_the_state_an_officials_own_intent_opens_with_outweighs_a_side_from_context():
+    from onrecord.records import Speaker, Statement
+    from onrecord.sides import fill_sides
+
+    intent = Statement("s1", "indirect", "Kinshasa was prepared to initial the declaration", 0, 48,
+                       speaker=Speaker(name="Aimé Ngoy", role="chief negotiator", affiliation="Qatar"))
+    claim = Statement("s2", "indirect", "Kigali had broken the truce", 60, 87,
+                      speaker=Speaker(name="Aimé Ngoy", role="chief negotiator", affiliation="Qatar"))
+    named = Statement("s3", "indirect", "Kinshasa would sign", 90, 109,
+                      speaker=Speaker(name="Lina Sami", role="Rwandan foreign minister", affiliation="Rwanda"))
+    filled = fill_sides([intent, claim, named], positions=False)
+    assert [s.speaker.affiliation for s in filled] == ["Democratic Republic of the Congo", "Qatar", "Rwanda"]

@@ -13,6 +13,10 @@ security adviser"); their side is read from the whole article:
    article whose placed speakers who talk of X all belong to one side: that side (votes with 2);
 4. the sides found in 2 and 3 spread to the speaker's other statements.
 
+Before the stance stage (``positions=False``) only rule 1 runs, and one override: a reported intent that opens
+with a state ("Kinshasa was prepared to initial ...", "Baku would not ...") gives that state to a speaker whose
+role names none and who is no known actor (their side, if any, came from the text around the mention).
+
 Nothing is guessed for a speaker with no name or role, or from a claim about what a state did ("India had
 violated the truce" is a neutral statement): those name the other side as often as their own.
 """
@@ -26,7 +30,7 @@ from typing import Sequence
 
 from .actors.names import without_possessive
 from .records import Statement
-from .stance.counterpart import place_of, speaker_side
+from .stance.counterpart import place_of, side_of_text, speaker_side
 from .stance.lexicon import load_lexicon
 
 __all__ = ["fill_sides"]
@@ -64,6 +68,22 @@ def _opening_state(statement: Statement) -> str | None:
             if place:
                 return place
     return None
+
+
+# The verb right after an opening state that makes the clause the state's own intent or position.
+_INTENT = re.compile(r"^(?:that\s+)?(?:[A-Z][\w’'.-]*\s+){1,3}(?:would|will|was|is|remains|remained|could|can|"
+                     r"has never|had never|cannot)\b")
+
+
+def _intent_opener(statement: Statement, lex) -> str | None:
+    """The state a reported intent opens with, for a speaker whose role names no state and who is no known actor
+    (their side came from the text around the mention, the weakest evidence)."""
+    speaker = statement.speaker
+    if statement.kind != "indirect" or speaker.actor_id or not speaker.role or side_of_text(speaker.role, lex):
+        return None
+    if not _INTENT.match(statement.text):
+        return None
+    return _opening_state(statement)
 
 
 def fill_sides(statements: Sequence[Statement], positions: bool = True) -> list[Statement]:
@@ -110,6 +130,13 @@ def fill_sides(statements: Sequence[Statement], positions: bool = True) -> list[
     out: list[Statement] = []
     for statement in statements:
         key = _key(statement)
+        opener = _intent_opener(statement, lex)
+        if opener and statement.speaker.affiliation != opener:
+            # a side read from the text around the mention gives way to the state the official's own intent
+            # opens with ("Kinshasa was prepared to initial ...", said by a negotiator placed by "Doha")
+            speaker = dataclasses.replace(statement.speaker, affiliation=opener)
+            out.append(dataclasses.replace(statement, speaker=speaker))
+            continue
         if statement.speaker.affiliation or not key or key not in known:
             out.append(statement)
             continue
