@@ -60,6 +60,9 @@ def _summary(statements: list[Statement]) -> list[tuple[str, str, str | None]]:
          "spokesman of their alliance said on Tuesday, as mediators struggled to get both delegations together.",
          [("indirect", "The armed groups will not initial any roadmap «that leaves a single soldier in the town»",
            "said")]),
+        # a short quote that opens with a subordinator is a piece of the clause around it, however short
+        ("Kessra will sign ‘once salaries are paid’, a rebel negotiator said on Friday.",
+         [("indirect", "Kessra will sign ‘once salaries are paid’", "said")]),
         # a short quote carrying the clause's verb is direct
         ("The analyst doubted the minister's claim that he “never refused” to talk to Kyiv.",
          [("direct", "never refused", "claim")]),

@@ -133,7 +133,16 @@ def _embedded(frame: Frame, quote: Quote, text: str) -> bool:
     quoted_end = quote.start + len(text[quote.start : quote.end].rstrip(CLOSING_PUNCT))
     if c is None or _carries_head(frame, quote) or not (c.start < quote.outer_start and quoted_end <= c.end):
         return False
-    return len(text[c.start : quote.outer_start].split()) >= EMBEDDING_WORDS
+    before = text[c.start : quote.outer_start].split()
+    # a quote that opens with a subordinator or relative word is a dependent piece of the clause ("Sanaa will
+    # sign ‘once salaries are paid’", "any roadmap «that leaves a soldier in Kidal»"), however short the clause
+    first = quote.text.split()[0].lower().strip(",.") if quote.text.split() else ""
+    return len(before) >= EMBEDDING_WORDS or (len(before) >= 2 and first in DEPENDENT_OPENERS)
+
+
+# First words of a quoted piece that cannot stand alone as an utterance.
+DEPENDENT_OPENERS = frozenset({"once", "if", "unless", "until", "while", "provided", "that", "which", "who", "whose",
+                               "because", "when", "before", "after", "as", "so", "whatever", "whenever"})
 
 
 def _attribute(quote: Quote, sentences: Sequence[Sentence], first: int, last: int) -> Frame | None:

@@ -146,6 +146,8 @@ def surface_conditions(piece: Piece, negative: bool) -> list[Span]:
         end = k + size
         while end < len(tokens) and tokens[end].text not in BOUNDARIES and not tokens[end].is_space:
             end += 1
+        while end > k + size and tokens[end - 1].text in {"’", "'"}:
+            end -= 1  # a closing single quote the tokenizer kept apart ("‘once salaries are paid’")
         if end > k + size:  # the marker has words after it
             first, last = tokens[k + size if tokens[k + size - 1].text == ":" else k], tokens[end - 1]
             start = piece.offset(first)
