@@ -109,6 +109,12 @@ def resolve_party(token: "Token", piece: Piece, lex: Lexicon, own_side: str | No
         found = place_of(without_possessive(_phrase(token)), lex)
         if found:
             return found
+    # a demonym of several words before the head: "the Turkish Cypriot side", "the Greek Cypriot delegation"
+    mods = [t for t in token.lefts if t.dep_ in {"amod", "compound"} and t.text[:1].isupper()]
+    if len(mods) >= 2:
+        found = place_of(" ".join(t.text for t in mods), lex)
+        if found and token.lemma_.lower() in lex.party_heads | {"side"}:
+            return found
     # "the Kyiv regime", "the Ukrainian side", "Russia's leadership": a place inside the phrase names the state
     for t in _left_part(token):
         found = place_of(t.text, lex)
@@ -120,10 +126,11 @@ def resolve_party(token: "Token", piece: Piece, lex: Lexicon, own_side: str | No
 
 
 def _left_part(token: "Token") -> Iterable["Token"]:
+    """The token, then its modifiers nearest first ("the Greek Cypriot delegation": Cypriot before Greek)."""
     yield token
-    for t in token.lefts:
+    for t in reversed(list(token.lefts)):
         if t.dep_ in {"compound", "amod", "poss", "nmod"}:
-            yield from t.subtree
+            yield from sorted(t.subtree, key=lambda x: -x.i)
 
 
 def _resolve_pronoun(token: "Token", piece: Piece, lex: Lexicon, own_side: str | None) -> str | None:

@@ -246,7 +246,11 @@ def _roles(path: list["Token"], piece: Piece, lex: Lexicon, frame: Frame, counte
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
         if subjects and not relayed:
             subject = subjects[0]
-            inherited = NONE if subject.i in on_path else _subject_role(subject, piece, lex, frame, counterpart)
+            # the talks word itself is the subject: a delegation or team is someone's ("our delegation will be in
+            # Caracas", "the Greek Cypriot delegation would be in New York"); talks or a truce are no one's
+            party_subject = subject.i == path[0].i and _lemma(subject) in lex.party_heads
+            inherited = NONE if subject.i in on_path and not party_subject else _subject_role(
+                subject, piece, lex, frame, counterpart)
         roles[k] = inherited
         if _lemma(node) in lex.speech_verbs and inherited == OTHER:
             relayed = True
