@@ -422,6 +422,7 @@ def test_sides_from_the_role_and_its_context(text, side):
         # a country of two words before a body, and an unnamed official with a grade before the demonym
         ("South Korea's defense ministry said it would attend the talks.", "South Korean Defense Ministry"),
         ("“No,” a senior Ethiopian official said of the talks.", "Ethiopia (unnamed senior official)"),
+        ("“No,” a senior Belgrade official said of the talks.", "Serbia (unnamed senior official)"),
         ("“We are ready,” Trade Minister Park Min-jun said.", "Park Min-jun"),
         # the first of two surnames
         ("Defense Minister Lucía Herrera Soto spoke on Monday.\n\n“The door is ajar,” Herrera said.", "Lucía Herrera Soto"),

@@ -676,6 +676,13 @@ class SpeakerResolver:
             country, rest = self.registry.split_country(" ".join(words[graded:]))
             if country is not None:
                 rest = " ".join([*words[:graded], *rest.split()])
+        if country is None:
+            # a capital for its state ("a senior Belgrade official")
+            for k, w in enumerate(words):
+                found = self.registry.country_of(w) if w != head and w[:1].isalpha() else None
+                if found:
+                    country, rest = found, " ".join(words[:k] + words[k + 1 :])
+                    break
         # a place at the end ("an EU spokesperson in Brussels") is where they speak: a named body comes first
         located = bool(country) and bool(rest) and folded.startswith(rest)
         side: Actor | None = self.registry.government(country) if country and not located else None
