@@ -13,8 +13,8 @@ security adviser"); their side is read from the whole article:
    article whose placed speakers who talk of X all belong to one side: that side (votes with 2);
 4. the sides found in 2 and 3 spread to the speaker's other statements.
 
-Before the stance stage (``positions=False``) only rule 1 runs, and one override: a reported intent that opens
-with a state ("Kinshasa was prepared to initial ...", "Baku would not ...") gives that state to a speaker whose
+Before the stance stage (``positions=False``) only rule 1 runs. In both passes one override holds: a reported
+intent that opens with a state ("Kinshasa was prepared to initial ...", "Baku would not ...") gives that state to a speaker whose
 role names none and who is no known actor (their side, if any, came from the text around the mention).
 
 Nothing is guessed for a speaker with no name or role, or from a claim about what a state did ("India had
