@@ -19,13 +19,14 @@ A statement about negotiations whose framing cannot be read (a fragment with no 
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Sequence
 
 from ..nlp import Block
 from ..records import Article, Statement
 from .about import find_anchors, find_own_anchors, find_weak_anchors
 from .context import pieces_for
-from .surroundings import Earlier, about_talks_around, block_index
+from .surroundings import Earlier, _same_speaker, about_talks_around, block_index
 from .counterpart import speaker_side
 from .framing import STANCE_RANK, Frame, Reading, read_statement
 from .lexicon import Lexicon, load_lexicon
@@ -90,6 +91,28 @@ def article_is_about_talks(statements: Sequence[Statement], blocks: Sequence[Blo
     return False
 
 
+# Words of the fighting itself, which a follow-on statement about talks does not use.
+FIGHTING = re.compile(r"\b(?:front|advanc\w*|offensive|attack\w*|shell\w*|strikes?|drones?|missiles?|killed|"
+                      r"wounded|casualt\w*|troops|soldiers|fighters|escalat\w*|weapons?|battle\w*|war)\b",
+                      re.IGNORECASE)
+# Longest follow-on statement (in words) read as part of the same speaker's talk of talks.
+FOLLOW_ON_WORDS = 12
+
+
+def _follows_on(statement: Statement, earlier: Sequence[Earlier], blocks: Sequence[Block]) -> bool:
+    """A short statement right after the same speaker's statement about talks, in the same paragraph or the next
+    ("We will not sign it. That depends on India."): it goes on about the same talks, with no position of its
+    own that the words show (neutral)."""
+    if not earlier or len(statement.text.split()) > FOLLOW_ON_WORDS or statement.zone != "body":
+        return False
+    if FIGHTING.search(statement.text):
+        return False  # "advancing on every sector of the front": the war itself, not the talks
+    last = earlier[-1]
+    if not last.about or not _same_speaker(last.statement, statement):
+        return False
+    return block_index(statement, blocks) - last.block in {0, 1}
+
+
 def apply_stance(
     article: Article, statements: Sequence[Statement], blocks: Sequence[Block], warnings: list[str]
 ) -> list[Statement]:
@@ -101,6 +124,8 @@ def apply_stance(
     article_talks = article_is_about_talks(statements, blocks, lex, pieces)
     for statement in sorted(statements, key=lambda s: (s.start, s.end)):
         reading = read_stance(statement, blocks, earlier, lex, article_talks, pieces[statement.id])
+        if reading is None and article_talks and _follows_on(statement, earlier, blocks):
+            reading = Reading("neutral")  # "That depends on India.", right after the same speaker's talk of talks
         earlier.append(Earlier(statement, reading is not None, block_index(statement, blocks)))
         if reading is None:
             out.append(
