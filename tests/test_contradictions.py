@@ -365,3 +365,16 @@ def test_trade_talks_are_another_negotiation_than_the_truce_talks():
             "unless its car exports were protected.\n")
     analysis = onrecord.analyze(text, id="t", language="en")
     assert not any(c.kind == "contradiction" for c in analysis.contradictions)
+
+
+def test_an_item_idiom_inside_a_condition_still_refuses_talks():
+    import onrecord
+
+    text = ("ADDIS ABABA, Nov 18 -\n\nAU-mediated talks between Ethiopia and Eritrea are due in Addis Ababa.\n\n"
+            "On Thursday, Foreign Ministry spokesperson Hirut Alemu said Ethiopia would attend any session the AU "
+            "convened without preconditions.\n\nOn Sunday, Ethiopia’s state minister for foreign affairs said "
+            "Addis Ababa would not sit down with Asmara unless sea access was the first item on the agenda.\n")
+    analysis = onrecord.analyze(text, id="t", language="en", published="2025-11-18")
+    attend = next(s for s in analysis.statements if "would attend" in s.text)
+    refuse = next(s for s in analysis.statements if "would not sit down" in s.text)
+    assert any({c.a, c.b} == {attend.id, refuse.id} for c in analysis.contradictions)

@@ -170,7 +170,7 @@ def _refuses_terms_only(statement: Statement) -> bool:
     if statement.stance != "reject":
         return False
     lex = load_lexicon()
-    text = statement.text.lower()
+    text = _without_conditions(statement).lower()  # "unless X was first on the agenda" refuses talks, not an item
     if any(idiom in text for idiom in lex.item_idioms):
         return True
     return bool(statement.conditions) and all(_content_condition(statement, c.text, lex) for c in statement.conditions)
