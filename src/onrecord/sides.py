@@ -31,7 +31,7 @@ from typing import Sequence
 from .actors.names import without_possessive
 from .records import Statement
 from .stance.counterpart import place_of, side_of_text, speaker_side
-from .stance.lexicon import load_lexicon
+from .stance.lexicon import Lexicon, load_lexicon
 
 __all__ = ["fill_sides"]
 
@@ -75,7 +75,7 @@ _INTENT = re.compile(r"^(?:that\s+)?(?:[A-Z][\w’'.-]*\s+){1,3}(?:would|will|wa
                      r"has never|had never|cannot)\b")
 
 
-def _intent_opener(statement: Statement, lex) -> str | None:
+def _intent_opener(statement: Statement, lex: Lexicon) -> str | None:
     """The state a reported intent opens with, for a speaker whose role names no state and who is no known actor
     (their side came from the text around the mention, the weakest evidence)."""
     speaker = statement.speaker
@@ -97,7 +97,7 @@ def fill_sides(statements: Sequence[Statement], positions: bool = True) -> list[
         key = _key(statement)
         side = speaker_side(statement.speaker, lex)
         if key and side:
-            known.setdefault(key, Counter())[side] += 10  # a side the mention or role names outweighs the votes
+            known.setdefault(key, Counter())[side] += 1  # a speaker placed here takes no votes (rules 2-3)
     votes: dict[str, Counter[str]] = {}
     for statement in statements if positions else ():
         key = _key(statement)

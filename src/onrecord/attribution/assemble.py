@@ -34,8 +34,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ..actors.run_names import RunNames
 
-# A quote of fewer words than this inside a reported clause is a fragment of that clause (gold convention:
-# "a short quoted fragment inside a longer reported clause stays part of that indirect clause"); with no cue
+# A quote of fewer words than this inside a reported clause is a fragment of that clause (by the gold convention
+# a few quoted words within a reported clause belong to the indirect statement); with no cue
 # at all it is a scare quote. Four words: the shortest quoted statements in the gold files have 4+ words,
 # and PolNeAR scare quotes are mostly 1-3 words.
 SUBSTANTIAL_QUOTE_WORDS = 4

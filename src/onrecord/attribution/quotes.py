@@ -31,8 +31,8 @@ CLOSING_CONTEXT = ".,;:!?)]}—–-…" + DOUBLE_CLOSERS + SINGLE_CLOSERS + "\"'
 YEAR_ELISION_RE = re.compile(r"\d\d(?:s\b|\b)")
 # Single-quoted text this short is an elision, not a quote: rock 'n' roll.
 MAX_ELISION_CHARS = 1
-# Trailing punctuation dropped from quote contents (gold convention: "a trailing comma dropped; a final
-# period inside the marks is kept").
+# Trailing punctuation dropped from quote contents (the gold convention drops a comma at the end of a quote and
+# keeps a full stop that stands inside the marks).
 TRAILING_DROPPED = ",;:"
 
 

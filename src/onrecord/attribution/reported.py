@@ -243,8 +243,8 @@ def _closed(cue: Cue, piece: Piece) -> Piece:
     return piece
 
 
-# A wire dateline opening a sentence: "ALGIERS — ", "KYIV, Oct 6 (Interwire) - ".
-_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,[^\n—–]{0,40}?)?\s+(?:-|—|–|--)\s+")
+# A wire dateline opening a sentence or a mention: "ALGIERS — ", "KYIV, Oct 6 (Interwire) - ".
+DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,[^\n—–]{0,40}?)?\s+(?:-|—|–|--)\s+")
 
 
 def _fronted_clause(cue: Cue, verb: "Token") -> "tuple[Piece | None, Token] | None":
@@ -262,7 +262,7 @@ def _fronted_clause(cue: Cue, verb: "Token") -> "tuple[Piece | None, Token] | No
         after = doc[last.i + 1] if last.i + 1 < len(doc) else None
         if after is None or after.text not in SET_OFF_PUNCT or not any(t.pos_ in ("VERB", "AUX") for t in child.subtree):
             continue
-        dateline = _DATELINE.match(doc.text, first.idx)
+        dateline = DATELINE.match(doc.text, first.idx)
         if dateline is None:
             continue  # without a dateline the usual rules read the clause
         return _trimmed(cue, dateline.end(), last.idx + len(last.text), CONTENT_TRIM_START, CONTENT_TRIM_END), child
@@ -282,9 +282,8 @@ def _verb_content(cue: Cue, verb: "Token", cue_tokens: frozenset[int]) -> tuple[
     if any(_has_subject(c) for c in clauses):
         clauses = [c for c in clauses if _has_subject(c)] + [c for c in clauses if not _has_subject(c)]
     for child in clauses:
-        if child.dep_ in CLAUSE_DEPS:
-            piece = _content_piece(cue, child, cue_tokens)
-            return _with_trailing_condition(cue, piece, verb, child, cue_tokens), child
+        piece = _content_piece(cue, child, cue_tokens)
+        return _with_trailing_condition(cue, piece, verb, child, cue_tokens), child
     # 1b. a "that" clause the parser attached elsewhere: "warned on Tuesday that the war could last years"
     for child in verb.rights:
         first = child.left_edge
@@ -333,9 +332,7 @@ def _verb_content(cue: Cue, verb: "Token", cue_tokens: frozenset[int]) -> tuple[
     if left.i > sent.start:
         before = verb.doc[left.i - 1]
         if before.text in SET_OFF_PUNCT and any(t.pos_ in ("VERB", "AUX") for t in verb.doc[sent.start : before.i]):
-            dateline = _DATELINE.match(verb.doc.text, sent.start_char)  # "KIDAL — The groups will not ..."
-            start = dateline.end() if dateline and dateline.end() < before.idx else sent.start_char
-            piece = _trimmed(cue, start, before.idx, CONTENT_TRIM_START, CONTENT_TRIM_END)
+            piece = _trimmed(cue, sent.start_char, before.idx, CONTENT_TRIM_START, CONTENT_TRIM_END)
             root = sent.root
             return piece, root if root is not verb else None
     return None, None
@@ -443,7 +440,7 @@ def frame_for(cue: Cue, cue_tokens: frozenset[int] = frozenset()) -> Frame:
         return Frame(cue, source, None, None)
     content, head = _verb_content(cue, verb, cue_tokens)
     if content is not None:
-        dateline = _DATELINE.match(cue.block_text, content.start - cue.offset)
+        dateline = DATELINE.match(cue.block_text, content.start - cue.offset)
         if dateline and cue.offset + dateline.end() < content.end:
             content = Piece(cue.offset + dateline.end(), content.end)  # "KIDAL — The groups will not ...", he said
     if content is None and quoted_as:

@@ -32,6 +32,7 @@ from ..records import Article, Speaker
 from .acronyms import acronym_table, expand_body
 from .coref import (FIRST_PERSON, NAME_PARTICLES, SPEAKER_PRONOUNS, ArticleEntities, Entity, collective_head,
                     has_role_word)
+from .reported import DATELINE
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan, Token
@@ -71,8 +72,6 @@ DOCUMENT_DISTANCE = 2
 # Marks that set off an apposition or relative clause after a mention's name ("Umerov, who heads ...").
 _APPOSITION_MARKS = frozenset({",", "—", "–", "--", "("})
 _DASHES = frozenset({"—", "–", "--", "-"})
-# A wire dateline at the start of a mention: "SEOUL, Nov 12 (Meridian) - ", "ALGIERS — ".
-DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,[^\n—–]{0,40}?)?\s+(?:-|—|–|--)\s+")
 _EDGE_CHARS = " ,;:.—–-()\"'“”‘’«»‹›„"
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
 _POSSESSIVES = ("'s", "’s")

@@ -26,7 +26,7 @@ from ..nlp import Block
 from ..records import Article, Statement
 from .about import find_anchors, find_own_anchors, find_weak_anchors
 from .context import pieces_for
-from .surroundings import Earlier, _same_speaker, about_talks_around, block_index
+from .surroundings import Earlier, about_talks_around, block_index, same_speaker
 from .counterpart import speaker_side
 from .framing import STANCE_RANK, Frame, Reading, read_statement
 from .lexicon import Lexicon, load_lexicon
@@ -108,7 +108,7 @@ def _follows_on(statement: Statement, earlier: Sequence[Earlier], blocks: Sequen
     if FIGHTING.search(statement.text):
         return False  # "advancing on every sector of the front": the war itself, not the talks
     last = earlier[-1]
-    if not last.about or not _same_speaker(last.statement, statement):
+    if not last.about or not same_speaker(last.statement, statement):
         return False
     return block_index(statement, blocks) - last.block in {0, 1}
 

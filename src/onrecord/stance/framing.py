@@ -485,7 +485,7 @@ def read_anchor(anchor: "Token", piece: Piece, lex: Lexicon, frame: Frame) -> Re
     # another party's position, reported by the speaker
     clause_role = roles[min(reach, len(roles) - 1)] if items else roles[0]
     halted = _halted(anchor, lex)
-    if halted and not negative and any(not c.text.lower().startswith(("without", "before")) for c in conditions):
+    if halted and not negative and any(_holds_without_negation(c) for c in conditions):
         # "the process was suspended for as long as X", "talks are frozen until X": a refusal on terms
         return Reading("reject", negated=True, conditions=_merge(conditions, red_lines), halted=True, **common)
     if _compliance(path, reach, roles, lex):
@@ -512,9 +512,7 @@ def read_anchor(anchor: "Token", piece: Piece, lex: Lexicon, frame: Frame) -> Re
         if past_fact:
             return Reading("neutral", negated=True, **common)
         return Reading("reject", negated=True, conditions=_merge(conditions, red_lines), **common)
-    # "without X" and "before X" are red lines only under negative framing ("no deal without X", "no talks
-    # before X"; not "talks ended without X", "agreed to meet again before the leaves fall")
-    conditions = tuple(c for c in conditions if not c.text.lower().startswith(("without", "before")))
+    conditions = tuple(c for c in conditions if _holds_without_negation(c))
     request = "demand" if "demand" in kinds else "appeal" if "appeal" in kinds else None
     # a report of the past states no terms ("we kept the truce while they shelled us"), nor does procedure
     # ("the talks would resume as soon as both sides have confirmed their teams")
@@ -541,7 +539,7 @@ COMPLIANCE_VERBS = frozenset({"respect", "observe", "honour", "honor", "abide", 
 
 
 # Subjects that, in reported speech, stand for the speaker's own side ("it had shut the door").
-SPEAKER_PRONOUNS = frozenset({"it", "we", "i", "he", "she", "they", "us"})
+SPEAKER_PRONOUNS = FIRST_PERSON | THIRD_PERSON | {"it"}
 
 
 def _reported_deed(path: list["Token"], reach: int, items: list[Evidence], roles: list[str]) -> bool:
@@ -558,6 +556,16 @@ def _reported_deed(path: list["Token"], reach: int, items: list[Evidence], roles
         if subject is not None and subject.lower_ not in SPEAKER_PRONOUNS:
             return True
     return False
+
+
+# Openings of terms that are red lines only under negative framing ("no deal without X", "no talks before X"; not
+# "talks ended without X", "agreed to meet again before the leaves fall").
+NEGATIVE_ONLY_OPENINGS = ("without", "before")
+
+
+def _holds_without_negation(condition: Span) -> bool:
+    """A condition that is a term under positive framing too (not "without X", "before X")."""
+    return not condition.text.lower().startswith(NEGATIVE_ONLY_OPENINGS)
 
 
 def _halted(anchor: "Token", lex: Lexicon) -> bool:
@@ -662,13 +670,20 @@ def read_statement(anchors: list["Token"], piece: Piece, lex: Lexicon, frame: Fr
     stance = best.stance
     if stance == "neutral" and not best.third_party and _refusing_root(piece, lex):
         stance = "reject"  # "We will not be deceived a second time", said of a deal
+    surface: dict[bool, list[Span]] = {}  # surface conditions, read once per framing (negative or not)
+
+    def surface_for(negative: bool) -> list[Span]:
+        if negative not in surface:
+            surface[negative] = surface_conditions(piece, negative=negative)
+        return surface[negative]
+
     if stance == "neutral" and best.halted and not best.third_party and any(
-            not c.text.lower().startswith(("without", "before")) for c in surface_conditions(piece, negative=True)):
+            _holds_without_negation(c) for c in surface_for(True)):
         stance = "reject"  # a halt with terms the parse hung elsewhere: "was suspended “for as long as X”"
     if not best.third_party and stance in {"reject", "conditional", "open"}:
         # conditions the parse hung elsewhere ("would boycott the session «as long as X»"); a plain condition
         # on willingness makes it conditional ("ready to attend if X")
-        for span in surface_conditions(piece, negative=stance == "reject"):
+        for span in surface_for(stance == "reject"):
             if not any(c.start < span.end and span.start < c.end for c in conditions.values()):
                 conditions[span.start] = span
                 if stance == "open":

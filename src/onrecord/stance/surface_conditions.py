@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..records import Span
+from .conditions import DEFINITE_DETS as PARSE_DEFINITE_DETS
 from .context import Piece
 from .lexicon import load_lexicon
 
@@ -44,8 +45,10 @@ NOT_IF = frozenset({"even", "as", "what", "only"})
 OPEN_ENDED = ("it takes", "it took", "needed", "necessary", "required", "either", "both", "they need", "it lasts")
 # "as soon as possible" is a time, not a condition.
 SOON_AS_POSSIBLE = frozenset({"possible", "practicable", "feasible", "necessary"})
+# Relative words that open a red line here (the parse finder also takes "who", "where" ...), and determiners of a
+# thing described rather than restricted: the parse finder's, and possessives ("its code that ...").
 RELATIVE_WORDS = frozenset({"that", "which"})
-DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those", "its", "their", "our", "his", "her"})
+DEFINITE_DETS = PARSE_DEFINITE_DETS | {"its", "their", "our", "his", "her"}
 NOT_AFTER_ONCE = frozenset({"again", "more", "and", "or", "in", "a"})
 
 
@@ -56,7 +59,7 @@ def _temporal(following: list["Token"]) -> bool:
 
 
 def _opens_clause(doc, i: int, limit: int) -> bool:
-    """A subject and a verb follow within a few words ("once the shelling stopped"), or "any"/"the" + noun."""
+    """A verb follows within five words ("once the shelling stopped")."""
     window = doc[i + 1 : min(limit, i + 6)]
     return any(t.pos_ in {"VERB", "AUX"} for t in window)
 

@@ -46,7 +46,8 @@ def block_index(statement: Statement, blocks: Sequence[Block]) -> int:
     return -1
 
 
-def _same_speaker(a: Statement, b: Statement) -> bool:
+def same_speaker(a: Statement, b: Statement) -> bool:
+    """One speaker: the same actor id when both have one, else the same name, else the same speaker record."""
     sa, sb = a.speaker, b.speaker
     if sa.actor_id and sb.actor_id:
         return sa.actor_id == sb.actor_id
@@ -94,7 +95,7 @@ def about_talks_around(
     # 3. the nearest earlier statement
     if earlier:
         last = earlier[-1]
-        if last.about and (_same_speaker(last.statement, statement) or at - last.block in {0, 1}):
+        if last.about and (same_speaker(last.statement, statement) or at - last.block in {0, 1}):
             return True
     # 4. a named speaker's remarks
     return _names_speaker_of(piece, earlier)
