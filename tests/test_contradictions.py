@@ -367,6 +367,23 @@ def test_trade_talks_are_another_negotiation_than_the_truce_talks():
     assert not any(c.kind == "contradiction" for c in analysis.contradictions)
 
 
+@pytest.mark.parametrize("refusal", [
+    "would not return to talks with a buyers' consortium on a new cocoa supply contract until prices rose",
+    "would not sign any export deal with the Gulf states until the port reopened",
+])
+def test_commercial_contracts_are_another_negotiation_than_the_truce_talks(refusal):
+    from onrecord.contradictions import stances_conflict, TRADE
+    from onrecord.records import Speaker, Statement
+
+    assert TRADE.search(refusal)
+    speaker = Speaker(name="Ama Boateng", affiliation="Ghana", role="Foreign Minister")
+    talks = Statement(id="a", speaker=speaker, kind="indirect", text="Ghana was ready to join the truce talks",
+                      start=0, end=10, about_negotiations=True, stance="open")
+    other = Statement(id="b", speaker=Speaker(name="Kofi Mensah", affiliation="Ghana", role="Finance Minister"),
+                      kind="indirect", text=refusal, start=100, end=200, about_negotiations=True, stance="reject")
+    assert stances_conflict(talks, other) is None
+
+
 def test_an_item_idiom_inside_a_condition_still_refuses_talks():
     import onrecord
 

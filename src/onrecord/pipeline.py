@@ -155,10 +155,10 @@ def analyze_article(
         warnings.append("no publication date: relative dates left unresolved")
     # 5. stance
     with stage(clock, "stance"):
-        statements = apply_stance(article, fill_sides(statements, positions=False), blocks, warnings)
+        statements = apply_stance(article, fill_sides(statements, positions=False, text=article.text), blocks, warnings)
     # 6. contradictions and events
     with stage(clock, "contradictions+events"):
-        statements = fill_sides(statements)
+        statements = fill_sides(statements, text=article.text)
         contradictions = find_contradictions(statements, article.text)
         events = events_for(statements)
     analysis = Analysis(article=article, zones=tuple(zones), statements=tuple(statements), events=tuple(events),

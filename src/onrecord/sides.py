@@ -11,9 +11,12 @@ security adviser"); their side is read from the whole article:
    own state in the third person. Several such statements vote; a tie gives nothing;
 3. a statement in which the speaker takes a position on talks with another party X (its counterpart), in an
    article whose placed speakers who talk of X all belong to one side: that side (votes with 2);
-4. the sides found in 2 and 3 spread to the speaker's other statements.
+4. the sides found in 2 and 3 spread to the speaker's other statements;
+5. failing all, an official of state whose role names no possessor or other body ("Foreign Minister", "junta
+   spokesman") serves the one state the article attaches its institutions of state to
+   (:mod:`onrecord.home_state`), when the article text is given.
 
-Before the stance stage (``positions=False``) only rule 1 runs. In both passes one override holds: a reported
+Before the stance stage (``positions=False``) only rules 1 and 5 run. In both passes one override holds: a reported
 intent that opens with a state ("Kinshasa was prepared to initial ...", "Baku would not ...") gives that state to a speaker whose
 role names none and who is no known actor (their side, if any, came from the text around the mention).
 
@@ -29,6 +32,7 @@ from collections import Counter
 from typing import Sequence
 
 from .actors.names import without_possessive
+from .home_state import home_state, serves_unplaced_state
 from .records import Statement
 from .stance.counterpart import place_of, side_of_text, speaker_side
 from .stance.lexicon import Lexicon, load_lexicon
@@ -86,11 +90,11 @@ def _intent_opener(statement: Statement, lex: Lexicon) -> str | None:
     return _opening_state(statement)
 
 
-def fill_sides(statements: Sequence[Statement], positions: bool = True) -> list[Statement]:
+def fill_sides(statements: Sequence[Statement], positions: bool = True, text: str | None = None) -> list[Statement]:
     """The statements, each speaker with no side given the side the article shows for them (module docstring).
 
-    ``positions=False`` uses only what attribution knows (rule 1: the same speaker's side elsewhere), for a pass
-    before the stance stage; the full pass runs after it."""
+    ``positions=False`` uses only what attribution knows (rules 1 and 5), for a pass before the stance stage; the
+    full pass runs after it. ``text``: the article, for rule 5."""
     lex = load_lexicon()
     known: dict[str, Counter[str]] = {}
     for statement in statements:
@@ -127,6 +131,12 @@ def fill_sides(statements: Sequence[Statement], positions: bool = True) -> list[
         ranked = counter.most_common(2)
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
             known[key] = Counter({ranked[0][0]: 1})
+    home = home_state(text) if text else None
+    for statement in statements if home else ():
+        key = _key(statement)
+        if key and key not in known and not speaker_side(statement.speaker, lex) \
+                and serves_unplaced_state(statement.speaker.role):
+            known[key] = Counter({home: 1})
     out: list[Statement] = []
     for statement in statements:
         key = _key(statement)
