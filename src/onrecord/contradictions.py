@@ -23,6 +23,8 @@ Kinds, judged on the filled Statement records alone (so the same test works acro
   told parliament") against an earlier undated one (the article's news);
 - ``clash`` also covers opposing sides' factual claims about one agreement that cannot both hold (each blames
   the other for breaking it, or one blames and the other denies): ``onrecord.disputes``, within one article.
+- ``clash`` also covers one speaker reporting a contact between the parties that another, not of their side,
+  denies ("the chiefs had met in Jeddah" / "there was no meeting in Jeddah"): ``onrecord.denials``.
 - ``shift`` also covers one actor moving between any two positions (or between two sets of terms) on
   different days: "saw no point in talking to him" last week, "ready to meet him" now.
 
@@ -50,6 +52,7 @@ import re
 from itertools import combinations
 from typing import Sequence
 
+from .denials import disputed_contact
 from .disputes import blame_of, disputed, has_blame_words
 from .records import Contradiction, Statement
 from .stance.counterpart import person_side, place_of, speaker_side
@@ -408,6 +411,11 @@ def _explain_dispute(a: Statement, b: Statement, sides: dict[str, str | None]) -
     return f"{claim(a)}; {claim(b)}"
 
 
+def _explain_denial(said: Statement, denied: Statement) -> str:
+    return (f'{_who(said)} says a contact took place ("{_short(said.text)}"); '
+            f'{_who(denied)} denies it ("{_short(denied.text)}")')
+
+
 def find_contradictions(statements: Sequence[Statement], text: str | None = None) -> list[Contradiction]:
     """Conflicting pairs among one article's statements, in text order; relays of a statement are skipped;
     one speaker's adjacent statements on one occasion are not paired with each other.
@@ -429,4 +437,8 @@ def find_contradictions(statements: Sequence[Statement], text: str | None = None
         elif blames[a.id] and blames[b.id] and a.zone not in UNPAIRED_ZONES and b.zone not in UNPAIRED_ZONES \
                 and disputed(a, b, sides[a.id], sides[b.id]):
             out.append(Contradiction(a.id, b.id, "clash", _explain_dispute(a, b, sides)))
+        elif a.zone not in UNPAIRED_ZONES and b.zone not in UNPAIRED_ZONES and a.stance == b.stance == "neutral":
+            denial = disputed_contact(a, b, _same_actor(a, b) or _one_side(a, b))
+            if denial:
+                out.append(Contradiction(a.id, b.id, "clash", _explain_denial(*denial)))
     return out

@@ -24,7 +24,8 @@ from .stance.lexicon import load_lexicon
 __all__ = ["home_state", "serves_unplaced_state"]
 
 # Institutions of a state, as the press attaches them to it ("Mali's military government", "the Sudanese army").
-INSTITUTIONS = r"(?:government|junta|army|armed forces|military|cabinet|presidency|president|prime minister|authorities)"
+INSTITUTIONS = (r"(?:government|junta|army|armed forces|military|cabinet|presidency|president|prime minister|"
+                r"authorities)")
 # "<Place>'s [one or two words] institution" and "<Demonym or place> [one word] institution": the words before are
 # one to three capitalised words ("South Korea's", "the Congolese", "Addis Ababa's").
 _POSSESSED = re.compile(
