@@ -328,4 +328,15 @@ def find_conditions(path: list["Token"], piece: Piece, lex: Lexicon) -> list[Spa
     ranges = sorted(found)
     kept = [r for r in ranges if not any(o != r and o[0] <= r[0] and r[1] <= o[1] for o in ranges)]
     spans = [_span(piece, first, last) for first, last in kept]
-    return [s for s in spans if s is not None]
+    return [s for s in spans if s is not None and not is_proviso(s.text)]
+
+
+# "if necessary", "if need be", "if possible": a proviso of the speaker's own, not terms set for the other side.
+PROVISOS = frozenset({"necessary", "needed", "need be", "required", "possible", "appropriate", "useful",
+                      "so desired", "wanted"})
+
+
+def is_proviso(text: str) -> bool:
+    """ "if necessary", "if needed", "if possible": no condition (``PROVISOS``)."""
+    words = text.lower().strip(" .,;:!?\"'”’»").split(maxsplit=1)
+    return len(words) == 2 and words[0] == "if" and words[1] in PROVISOS

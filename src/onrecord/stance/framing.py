@@ -285,6 +285,11 @@ def _is_pred(token: "Token", words: frozenset[str], lex: Lexicon | None = None) 
     return True
 
 
+def _leaves_open(word: "Token", lex: Lexicon) -> bool:
+    """ "left a window open", "leaving the door ajar": leaving something open is no walking away."""
+    return any(c.lower_ in {"open", "ajar"} or c.lower_ in lex.door_nouns for c in word.children)
+
+
 def _evidence(
     path: list["Token"], reach: int, roles: list[str], lex: Lexicon, piece: Piece, frame: Frame, counterpart: str | None
 ) -> tuple[list[Evidence], bool, bool]:
@@ -353,14 +358,16 @@ def _evidence(
         for word, counts in candidates:
             if _lemma(word) in lex.speech_verbs:
                 continue
-            particles = {c.lower_ for c in word.children if c.dep_ in {"prt", "advmod"}}
+            # "stay out of the round": the parser makes "out" a preposition
+            particles = {c.lower_ for c in word.children
+                         if c.dep_ in {"prt", "advmod"} or (c.dep_ == "prep" and c.lower_ in {"out", "away"})}
             if any((_lemma(word), p) in lex.negative_particles for p in particles):
                 items.append(Evidence("negpred", role, word.text))
             elif _is_pred(word, lex.conditional_predicates):
                 items.append(Evidence("cond", role, word.text))
             elif not counts:
                 continue
-            elif _is_pred(word, lex.negative_predicates) or (
+            elif (_is_pred(word, lex.negative_predicates) and not _leaves_open(word, lex)) or (
                 path[0].lower_ in lex.door_nouns and _lemma(word) in lex.door_closers
             ):  # "shut the door on talks"
                 items.append(Evidence("negpred", role, word.text))
@@ -509,7 +516,8 @@ def read_anchor(anchor: "Token", piece: Piece, lex: Lexicon, frame: Frame) -> Re
         # a negated past event is a report of what did not happen ("the talks did not take place",
         # "has never violated the truce"), not a refusal; refusals use a negative predicate or the future
         past_fact = kinds <= {"neg"} and past and not conditions
-        if past_fact:
+        if past_fact or _lemma(anchor) in BREACH_WORDS:
+            # "no violation of any kind", "we have not breached the truce": a claim about the agreement
             return Reading("neutral", negated=True, **common)
         return Reading("reject", negated=True, conditions=_merge(conditions, red_lines), **common)
     conditions = tuple(c for c in conditions if _holds_without_negation(c))
@@ -519,6 +527,8 @@ def read_anchor(anchor: "Token", piece: Piece, lex: Lexicon, frame: Frame) -> Re
     terms = [c for c in conditions if kinds & WILLING or not _procedural(c, piece, lex)]
     if "cond" in kinds or requirement or (terms and (not past or kinds & WILLING)):
         return Reading("conditional", request=request, conditions=_merge(conditions, requirement), **common)
+    if past and "negpred" in kinds and _nobody_did(path, reach):
+        return Reading("neutral", negated=True, **common)  # "Nobody walked out": a report of what did not happen
     if kinds & {"pos", "appeal", "demand", "negpred"}:
         return Reading("open", request=request, **common)
     if any(_lemma(n) in HAPPENING_VERBS and any(c.dep_ == "aux" and _lemma(c) in lex.deontic_modals for c in n.children)
@@ -531,6 +541,23 @@ def read_anchor(anchor: "Token", piece: Piece, lex: Lexicon, frame: Frame) -> Re
     if not any(n.pos_ in {"VERB", "AUX", "ADJ"} for n in path):
         return Reading("neutral", unreadable="no predicate", **common)
     return Reading("neutral", halted=halted, **common)
+
+
+# Words of breaking an agreement: negated, they deny a breach ("no violation of any kind"), a claim, no position.
+BREACH_WORDS = frozenset({"violate", "violation", "violations", "breach", "breaches"})
+# Negative subjects that make a negated negative predicate a report of what nobody did.
+NOBODY = frozenset({"nobody", "none", "noone"})
+
+
+def _nobody_did(path: list["Token"], reach: int) -> bool:
+    """The clause's subject is "nobody", "none" or "no one" ("Nobody walked out", "no one left the room")."""
+    for node in path[: reach + 1]:
+        for child in node.children:
+            if child.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            if child.lower_ in NOBODY or (child.lower_ == "one" and any(d.lower_ == "no" for d in child.children)):
+                return True
+    return False
 
 
 # Verbs of keeping an agreement that already exists: demanding that the other side keep it takes no position on

@@ -10,7 +10,7 @@ the next comma, semicolon, colon, full stop, dash or closing quotation mark, or 
 Markers (the contract's: "until/unless/while/so long as X", "if/provided/only after X"): as long as, so long as,
 as soon as, until, till, unless, provided (that), providing, on (the) condition that, in return for, in exchange
 for, only if / after / when / once, once (opening a clause), if (not "even if", "as if"), the minute / the moment
-("will walk out the minute X"), "condition: X" (the span is X); under negative framing
+("will walk out the minute X"), "condition: X" (the span is X); not a proviso ("if necessary"); under negative framing
 also while, without, before (opening a clause or "any"), and "with X still ..." ("no roadmap can begin with the
 premier still in his chair").
 """
@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Span
 from .conditions import DEFINITE_DETS as PARSE_DEFINITE_DETS
+from .conditions import is_proviso
 from .context import Piece
 from .lexicon import load_lexicon
 
@@ -154,6 +155,8 @@ def surface_conditions(piece: Piece, negative: bool) -> list[Span]:
         if end > k + size:  # the marker has words after it
             first, last = tokens[k + size if tokens[k + size - 1].text == ":" else k], tokens[end - 1]
             start = piece.offset(first)
-            out.append(Span(start, piece.offset(last) + len(last.text), doc[first.i : last.i + 1].text))
+            text = doc[first.i : last.i + 1].text
+            if not is_proviso(text):
+                out.append(Span(start, piece.offset(last) + len(last.text), text))
         k = end
     return out
