@@ -461,3 +461,29 @@ def test_unnamed_officials(text, name):
 
     (statement,) = onrecord.analyze(text, id="t", language="en").statements
     assert statement.speaker.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "name"),
+    [
+        # the body that spoke last, named again as "It"
+        ("The Georgian Foreign Ministry said in a statement that the Abkhaz delegation had left the session early. "
+         "It added that a new round remained possible in the spring.", "a new round", "Georgian Foreign Ministry"),
+        # the body the sentence before is about
+        ("The Armenian Foreign Ministry took a harder line on Friday. In a statement posted late at night, it said "
+         "the commission would not meet again this year.", "the commission", "Armenian Foreign Ministry"),
+    ],
+)
+def test_it_as_a_speaker_is_the_body_just_named(text, needle, name):
+    import onrecord
+
+    statement = next(s for s in onrecord.analyze(text, id="t", language="en").statements if needle in s.text)
+    assert statement.speaker.name == name and statement.speaker.mention.lower() == "it"
+
+
+def test_it_of_a_passive_report_is_no_speaker():
+    import onrecord
+
+    text = "The Armenian Foreign Ministry met on Friday. It was said that the commission would not meet again."
+    statements = onrecord.analyze(text, id="t", language="en").statements
+    assert all(s.speaker.mention is None or s.speaker.mention.lower() != "it" for s in statements)

@@ -32,3 +32,10 @@ def test_another_speakers_short_statement_is_not_carried():
                     "reporters.\n\n“The river has flooded two villages,” a local official said.\n")
     analysis = onrecord.analyze(text, id="t", language="en")
     assert not _by_text(analysis, "river has flooded").about_negotiations
+
+
+def test_a_follow_on_about_the_exchange_itself_is_not_about_talks():
+    text = TALKS + ("“We will not sit at the table while the shelling goes on,” Foreign Minister Ana Velic told "
+                    "reporters.\n\n“Forty prisoners came home on Sunday,” she added.\n")
+    analysis = onrecord.analyze(text, id="t", language="en")
+    assert not _by_text(analysis, "Forty prisoners came home").about_negotiations

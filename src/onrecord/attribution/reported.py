@@ -142,6 +142,12 @@ def _speaker_piece(cue: Cue, token: "Token") -> Piece | None:
     return _trimmed(cue, a, b, SPEAKER_TRIM, SPEAKER_TRIM)
 
 
+def _body_it(subject: "Token", verb: "Token") -> bool:
+    """ "It added that ...", "it said": the subject of an active speech verb, not the "it" of "it was said"."""
+    return (subject.lower_ == "it" and subject.dep_ == "nsubj" and not _is_passive(verb)
+            and verb.lemma_.lower() not in {"be", "seem", "appear", "remain"})
+
+
 def _subject_of(verb: "Token", passive_agent: bool) -> "Token | None":
     """The token naming who speaks for a verb cue (searching up conjunctions and participles)."""
     seen = 0
@@ -158,8 +164,8 @@ def _subject_of(verb: "Token", passive_agent: bool) -> "Token | None":
         # two subjects when the parser takes a quoted phrase for one ("“No roadmap,” the spokesman said"):
         # the nearer to the verb speaks
         for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
-            if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("it", "there"):
-                return child
+            if child.dep_ in SUBJECT_DEPS and (child.lower_ not in ("it", "there") or _body_it(child, verb)):
+                return child  # (an active "it added that ..." is a body that spoke)
             if child.dep_ in SUBJECT_DEPS:
                 return None  # "it was said that ...": no speaker named
         if verb.dep_ == "relcl":

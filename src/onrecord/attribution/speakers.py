@@ -30,8 +30,8 @@ from ..actors.roles import ANONYMOUS_NOUNS, COLLECTIVE_NOUNS, PERSON_ROLE_NOUNS,
 from ..nlp import Block
 from ..records import Article, Speaker
 from .acronyms import acronym_table, expand_body
-from .coref import (FIRST_PERSON, NAME_PARTICLES, SPEAKER_PRONOUNS, ArticleEntities, Entity, collective_head,
-                    has_role_word)
+from .coref import (FIRST_PERSON, NAME_PARTICLES, NEUTER_PRONOUNS, PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
+                    ArticleEntities, Entity, collective_head, has_role_word)
 from .reported import DATELINE
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -183,6 +183,7 @@ class SpeakerResolver:
         self.entities = ArticleEntities(article.text, blocks, self.registry, article.published)
         self._last: Entity | None = None
         self._last_sentence = -1
+        self._last_body: tuple[Speaker, int] | None = None
         self.acronyms = acronym_table(article.text)
 
     # ---- public
@@ -219,7 +220,13 @@ class SpeakerResolver:
         # 1. pronouns
         if len(words) == 1 and words[0] in SPEAKER_PRONOUNS:
             entity = self.entities.resolve_pronoun(words[0], start, self._last)
-            return self._from_entity(base, entity, start) if entity else base
+            if entity:
+                return self._from_entity(base, entity, start)
+            if words[0] in NEUTER_PRONOUNS or words[0] in PLURAL_PRONOUNS:
+                body = self._body_before(start)  # "The Foreign Ministry said ... It added that ..."
+                if body is not None:
+                    return dataclasses.replace(body, mention=base.mention, start=base.start, end=base.end)
+            return base
         if len(words) == 1 and words[0] in RELATIVE_PRONOUNS:
             return self._relative(base)
         if len(words) == 1 and words[0] in FIRST_PERSON:
@@ -237,11 +244,12 @@ class SpeakerResolver:
         stripped = _strip_determiner(mention)
         actor = self.registry.lookup_exact(stripped) if (len(words) > 1 or stripped[:1].isupper()) else None
         if actor is not None:
-            return self._from_actor(base, actor, role=tail, start=start)
+            found = self._from_actor(base, actor, role=tail, start=start)
+            return self._body(found, start) if actor.kind != "person" else found
         # 4. governments and unnamed members of a side
         side = self._side(base, mention)
         if side is not None:
-            return side
+            return self._body(side, start) if "unnamed" not in (side.name or "") else side
         # 5. descriptions
         head = words[-1]
         if head in PERSON_ROLE_NOUNS or role_key(mention) in ROLE_IDIOMS or has_role_word(mention):
@@ -255,7 +263,7 @@ class SpeakerResolver:
                 return self._from_entity(base, entity, start)
         organisation = self._organisation(base, span, tail)
         if organisation is not None:
-            return organisation
+            return self._body(organisation, start)
         # 7. unnamed groups ("officials", "aid agencies")
         unnamed = self._unnamed_group(base, span)
         if unnamed is not None:
@@ -300,6 +308,37 @@ class SpeakerResolver:
             if block.start <= offset < block.end:
                 return block.start
         return 0
+
+    def _body(self, speaker: Speaker, start: int) -> Speaker:
+        """Remember an organisation found as a speaker, for an "it" or "they" after it."""
+        if speaker.name:
+            self._last_body = (speaker, self.entities.sentence_of(start))
+        return speaker
+
+    def _body_before(self, start: int) -> Speaker | None:
+        """The organisation an "it"/"they" speaker stands for when no entity answers: the organisation that spoke
+        last, within ``DOCUMENT_DISTANCE`` sentences ("The Foreign Ministry said ... It added ..."), else the
+        subject of the sentence before when it is a body ("The prime minister's office took the opposite view. In
+        a statement, it said ...")."""
+        here = self.entities.sentence_of(start)
+        if self._last_body is not None and here - self._last_body[1] <= DOCUMENT_DISTANCE:
+            return self._last_body[0]
+        span = self._span(start, start + 1)
+        if span is None:
+            return None
+        doc = span.doc
+        sentence = span[0].sent
+        if sentence.start == 0:
+            return None
+        before = doc[sentence.start - 1].sent
+        subjects = [t for t in before if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"]
+        if not subjects or not (subjects[0].lower_ in COLLECTIVE_NOUNS or subjects[0].ent_type_ == "ORG"):
+            return None
+        subject = subjects[0]
+        first, last = subject.left_edge, subject
+        block = self._block_start(start)
+        found = self._resolve(block + first.idx, block + last.idx + len(last.text))
+        return found if found.name and found.start != start else None
 
     def _remember(self, entity: Entity | None, start: int) -> None:
         self._last = entity

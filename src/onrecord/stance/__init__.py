@@ -93,7 +93,9 @@ def article_is_about_talks(statements: Sequence[Statement], blocks: Sequence[Blo
 
 # Words of the fighting itself, which a follow-on statement about talks does not use.
 FIGHTING = re.compile(r"\b(?:front|advanc\w*|offensive|attack\w*|shell\w*|strikes?|drones?|missiles?|killed|"
-                      r"wounded|casualt\w*|troops|soldiers|fighters|escalat\w*|weapons?|battle\w*|war)\b",
+                      r"wounded|casualt\w*|troops|soldiers|fighters|escalat\w*|weapons?|battle\w*|war|"
+                      # the exchanges themselves ("Saturday's swap was the 15th"), not talks about them
+                      r"swaps?|prisoners?|captives?)\b",
                       re.IGNORECASE)
 # Longest follow-on statement (in words) read as part of the same speaker's talk of talks.
 FOLLOW_ON_WORDS = 12
