@@ -487,3 +487,16 @@ def test_it_of_a_passive_report_is_no_speaker():
     text = "The Armenian Foreign Ministry met on Friday. It was said that the commission would not meet again."
     statements = onrecord.analyze(text, id="t", language="en").statements
     assert all(s.speaker.mention is None or s.speaker.mention.lower() != "it" for s in statements)
+
+
+def test_a_participle_describing_the_medium_is_no_cue_of_its_own():
+    import onrecord
+    from onrecord.attribution import cues
+
+    text = ("“Our delegation will be back at the table on Monday,” spokeswoman Lina Farouk said in a video posted on "
+            "the ministry’s Telegram channel, “but we will sign nothing that splits the country.”")
+    statements = onrecord.analyze(text, id="t", language="en").statements
+    second = next(s for s in statements if "sign nothing" in s.text)
+    assert second.speaker.name == "Lina Farouk"
+    assert second.cue is None or second.cue.text != "posted"
+    assert not cues.MEDIUM_NOUNS.isdisjoint({"video", "recording"})

@@ -176,6 +176,18 @@ def _title_case_lemma(token: "Token", lexicon: Lexicon) -> str | None:
     return None
 
 
+# Nouns of the medium a statement went out in: a participle describing one is no cue of its own.
+MEDIUM_NOUNS = frozenset({"video", "statement", "message", "recording", "post", "letter", "footage", "clip",
+                          "audio", "broadcast", "communique", "communiqué", "release", "note", "address"})
+
+
+def _describes_medium(token: "Token") -> bool:
+    """ "a video posted on X", "an audio recording released on Telegram": a participle of a medium noun with no
+    clause of its own (not "a statement posted on Facebook that X ...", where the parser hangs X on it)."""
+    return (token.dep_ == "acl" and token.tag_ == "VBN" and token.head.lemma_.lower() in MEDIUM_NOUNS
+            and not any(c.dep_ in {"ccomp", "parataxis"} for c in token.children))
+
+
 def find_cues(sent: "SpacySpan", offset: int, lexicon: Lexicon | None = None, headline: bool = False,
               block_text: str | None = None) -> list[Cue]:
     """Speech cues in one sentence; ``offset`` is the article offset of the sentence's block.
@@ -201,6 +213,8 @@ def find_cues(sent: "SpacySpan", offset: int, lexicon: Lexicon | None = None, he
                 out.append(_make(token, token.i, token.i + len(phrase) - 1, " ".join(phrase), "phrase", offset, block_text))
         if token.dep_ in NON_CUE_DEPS:
             continue
+        if _describes_medium(token) and not headline:
+            continue  # "in a video posted on its Telegram channel": describes the medium, nobody speaks by it
         title_lemma = _title_case_lemma(token, lexicon) if headline and token.pos_ == "PROPN" else None
         if _is_verb(token) or lower in HEADLINE_SAY_FORMS or title_lemma:
             lemma = "say" if lower in HEADLINE_SAY_FORMS else title_lemma or _verb_lemma(token, lexicon)
