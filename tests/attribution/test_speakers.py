@@ -500,3 +500,14 @@ def test_a_participle_describing_the_medium_is_no_cue_of_its_own():
     assert second.speaker.name == "Lina Farouk"
     assert second.cue is None or second.cue.text != "posted"
     assert not cues.MEDIUM_NOUNS.isdisjoint({"video", "recording"})
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Taliban spokesman Qari Zabihullah Haqmal said the border crossing would reopen on Monday.", "Zabihullah Haqmal"),
+    ("Mullah Abdul Wasiq Karimi, the deputy minister, said the talks in Doha would go on.", "Abdul Wasiq Karimi"),
+])
+def test_religious_honorifics_are_not_part_of_a_name(text, name):
+    import onrecord
+
+    (statement,) = onrecord.analyze(text, id="t", language="en").statements
+    assert statement.speaker.name == name

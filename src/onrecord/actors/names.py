@@ -12,7 +12,9 @@ import unicodedata
 
 # Personal titles and honorifics that precede a name and are not part of it ("President Vladimir Putin").
 # Gender-marked ones also tell the gender of the bearer.
-MALE_TITLES = frozenset({"mr", "mister", "sir", "king", "prince", "sheikh", "emir", "lord"})
+MALE_TITLES = frozenset({"mr", "mister", "sir", "king", "prince", "sheikh", "emir", "lord",
+                         # religious honorifics before Afghan and Pakistani names ("Mullah X", "Qari X")
+                         "mullah", "qari", "maulvi", "mawlawi", "maulana", "mufti"})
 FEMALE_TITLES = frozenset({"ms", "mrs", "miss", "madam", "madame", "queen", "princess", "dame", "lady"})
 NEUTRAL_TITLES = frozenset({
     "dr", "president", "prime", "minister", "general", "gen", "col", "colonel", "lt", "major", "admiral",
