@@ -511,3 +511,19 @@ def test_religious_honorifics_are_not_part_of_a_name(text, name):
 
     (statement,) = onrecord.analyze(text, id="t", language="en").statements
     assert statement.speaker.name == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Moldova’s grid operator Moldelectrica said the night-time power cuts would continue.", "Moldelectrica"),
+    ("The state news agency KABAR said the border post had reopened.", "KABAR"),
+    ("Nigeria’s military media wing, Defence Headquarters Media Operations (DHMO), said the convoy had been "
+     "ambushed.", "Defence Headquarters Media Operations"),
+    # a person after a description stays a person
+    ("The commander of the army’s Eastern Command, Brigadier General Tomas Vidal, said the talks were over.",
+     "Tomas Vidal"),
+])
+def test_a_body_named_after_its_description(text, name):
+    import onrecord
+
+    (statement,) = onrecord.analyze(text, id="t", language="en").statements
+    assert statement.speaker.name == name

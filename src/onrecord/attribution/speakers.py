@@ -69,6 +69,12 @@ DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "readout",
 # "the statement" refers to the previous speaker only when that speaker was named at most this many
 # sentences before (the statement is introduced in the sentence before in news style).
 DOCUMENT_DISTANCE = 2
+# Head nouns of a description of a body (not of a person) that a body's proper name may follow.
+BODY_DESCRIPTORS = frozenset({"wing", "arm", "operator", "bureau", "group", "company", "firm", "agency", "body",
+                              "unit", "utility", "broadcaster", "network", "monitor", "watchdog", "outlet",
+                              "coalition", "alliance", "front", "militia", "organisation", "organization"})
+# Last words of a body's name besides its heads ("Inter-Services Public Relations", "Media Operations").
+_BODY_ENDS = frozenset({"operations", "relations", "affairs", "services", "headquarters"})
 # Marks that set off an apposition or relative clause after a mention's name ("Umerov, who heads ...").
 _APPOSITION_MARKS = frozenset({",", "—", "–", "--", "("})
 _DASHES = frozenset({"—", "–", "--", "-"})
@@ -236,6 +242,11 @@ class SpeakerResolver:
                 self.entities.sentence_of(start) - self._last_sentence <= DOCUMENT_DISTANCE:
             return self._from_entity(base, self._last, start)
         span = self._span(start, end)
+        # 1c. a body named after its description ("Ukraine's grid operator Ukrenergo"): the tagger often takes
+        # the name for a person's
+        body = self._named_after_description(base, span, tail)
+        if body is not None:
+            return self._body(body, start)
         # 2. a person's name
         person = self._person_in(span, start, end, tail)
         if person is not None:
@@ -497,6 +508,45 @@ class SpeakerResolver:
             return Speaker(name=name, mention=base.mention, start=base.start, end=base.end, role=tail,
                            affiliation=self._affiliation(None, name))
         return None
+
+    def _named_after_description(self, base: Speaker, span: "SpacySpan | None", tail: str | None) -> Speaker | None:
+        """A body named after a description of it: "Ukraine's grid operator Ukrenergo", "the state weather bureau
+        PAGASA" (the proper name ends the mention), or "the military's media wing, Inter-Services Public Relations
+        (ISPR)" (the name is the apposition). Only a body's description (``BODY_DESCRIPTORS``, a collective noun)
+        gives way to a name; the description becomes the role; places are no body."""
+        mention = base.mention or ""
+        if span is None or not mention:
+            return None
+        text = f"{mention}, {tail}" if tail else mention
+        description, _, name = text.partition(", ")
+        if name:
+            name = re.sub(r"\s*\([^()]*\)?\s*$", "", name).strip()  # "Inter-Services Public Relations (ISPR"
+            words = name.split()
+            if len(words) < 2 or not all(w[:1].isupper() or w in _LOWER_IN_NAMES for w in words):
+                return None
+        else:
+            tokens = [t for t in span if not t.is_punct]
+            run: list["Token"] = []
+            for t in reversed(tokens):
+                if t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 1):
+                    run.insert(0, t)
+                else:
+                    break
+            if not run or len(run) == len(tokens) or not tokens[len(tokens) - len(run) - 1].text.islower():
+                return None
+            name = span.doc[run[0].i : run[-1].i + 1].text
+            description = span.doc[span.start : run[0].i].text.strip()
+        head = fold(description).split()[-1] if description.split() else ""
+        if head not in BODY_DESCRIPTORS and head not in COLLECTIVE_NOUNS:
+            return None
+        if fold(name).split()[-1] in PERSON_ROLE_NOUNS or self.registry.country_of(name) is not None:
+            return None
+        words = fold(name).split()
+        titled = words[0].rstrip(".") in TITLE_WORDS and words[-1] not in _BODY_HEADS | COLLECTIVE_NOUNS | _BODY_ENDS
+        if titled or (len(words) > 1 and any(e.label_ == "PERSON" and e.text in name for e in span.ents)):
+            return None  # "..., Brigadier General Thant Zin Oo": a person
+        return Speaker(name=name, mention=base.mention, start=base.start, end=base.end, role=description,
+                       affiliation=self._affiliation(None, description))
 
     def _proper_body(self, span: "SpacySpan") -> str | None:
         """A body written as a proper name of two words or more, every word capitalised ("The Polisario Front",
