@@ -527,3 +527,15 @@ def test_a_body_named_after_its_description(text, name):
 
     (statement,) = onrecord.analyze(text, id="t", language="en").statements
     assert statement.speaker.name == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Tobruk-based Council of National Salvation, which no foreign capital recognises, said the vote was void.",
+     "Council of National Salvation"),
+    ("The Iran-backed Popular Mobilisation Forces said the convoy had been hit twice.", "Popular Mobilisation Forces"),
+])
+def test_where_a_body_sits_is_no_part_of_its_name(text, name):
+    import onrecord
+
+    (statement,) = onrecord.analyze(text, id="t", language="en").statements
+    assert statement.speaker.name == name

@@ -73,6 +73,8 @@ DOCUMENT_DISTANCE = 2
 BODY_DESCRIPTORS = frozenset({"wing", "arm", "operator", "bureau", "group", "company", "firm", "agency", "body",
                               "unit", "utility", "broadcaster", "network", "monitor", "watchdog", "outlet",
                               "coalition", "alliance", "front", "militia", "organisation", "organization"})
+# Participles of "Benghazi-based", "Iran-backed": where a body sits or who backs it, not its name.
+_PLACED_BY = frozenset({"based", "backed", "led", "aligned", "allied", "run", "controlled", "funded"})
 # Last words of a body's name besides its heads ("Inter-Services Public Relations", "Media Operations").
 _BODY_ENDS = frozenset({"operations", "relations", "affairs", "services", "headquarters"})
 # Marks that set off an apposition or relative clause after a mention's name ("Umerov, who heads ...").
@@ -554,6 +556,10 @@ class SpeakerResolver:
         not a person (no PERSON entity, no person's role noun at its head), not a country."""
         tokens = [t for t in span if not (t.i == span.start and t.lower_ in {"the", "a", "an"})]
         tokens = [t for t in tokens if t.lower_ not in {"'s", "’s", "'"}]
+        # "The Benghazi-based Government of National Stability": where it sits is no part of its name
+        placed = [k for k, t in enumerate(tokens[:4]) if t.lower_ in _PLACED_BY and k and tokens[k - 1].text == "-"]
+        if placed:
+            tokens = tokens[placed[0] + 1 :]
         if len(tokens) < 2 or any(t.ent_type_ == "PERSON" for t in tokens) or span.root.tag_ not in {"NNP", "NNPS"}:
             return None  # "Traders in Lashio" is a group of people somewhere, not a body
         words = [t.text for t in tokens]
