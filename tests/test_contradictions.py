@@ -370,6 +370,7 @@ def test_trade_talks_are_another_negotiation_than_the_truce_talks():
 @pytest.mark.parametrize("refusal", [
     "would not return to talks with a buyers' consortium on a new cocoa supply contract until prices rose",
     "would not sign any export deal with the Gulf states until the port reopened",
+    "would not sign a revised fuel-import agreement with Cyprus at the present prices",
 ])
 def test_commercial_contracts_are_another_negotiation_than_the_truce_talks(refusal):
     from onrecord.contradictions import stances_conflict, TRADE

@@ -101,7 +101,7 @@ NEGATED = re.compile(r"\b(?:not|no|never|nor|n't|unless|if|only|cancel\w*|postpo
                      r"suspend\w*)\b", re.IGNORECASE)
 # Words of trade negotiations, which are not the conflict's talks.
 TRADE = re.compile(r"\b(?:trade (?:talks|deal|agreement|pact|negotiations?|accord)|free[- ]trade|tariffs?|"
-                   r"customs union|investment treaty|(?:supply|export|import|purchase|sales?) (?:contracts?|deals?)|"
+                   r"customs union|investment treaty|(?:supply|export|import|purchase|sales?) (?:contracts?|deals?|agreements?)|"
                    r"buyers'? consortium)\b", re.IGNORECASE)
 # Letters two issue words must share at their start to count as one ("disarmed" / "disarmament").
 STEM_CHARS = 6

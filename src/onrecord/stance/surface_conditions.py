@@ -10,7 +10,7 @@ the next comma, semicolon, colon, full stop, dash or closing quotation mark, or 
 Markers (the contract's: "until/unless/while/so long as X", "if/provided/only after X"): as long as, so long as,
 as soon as, until, till, unless, provided (that), providing, on (the) condition that, in return for, in exchange
 for, only if / after / when / once, once (opening a clause), if (not "even if", "as if"), the minute / the moment
-("will walk out the minute X"), "condition: X" (the span is X); not a proviso ("if necessary"); under negative framing
+("will walk out the minute X"), the day (a clause after it: "will return the day the last soldier leaves"), "condition: X" (the span is X); not a proviso ("if necessary"); under negative framing
 also while, without, before (opening a clause or "any"), and "with X still ..." ("no roadmap can begin with the
 premier still in his chair").
 """
@@ -51,6 +51,8 @@ SOON_AS_POSSIBLE = frozenset({"possible", "practicable", "feasible", "necessary"
 RELATIVE_WORDS = frozenset({"that", "which"})
 DEFINITE_DETS = PARSE_DEFINITE_DETS | {"its", "their", "our", "his", "her"}
 NOT_AFTER_ONCE = frozenset({"again", "more", "and", "or", "in", "a"})
+# Words after "the day" that make it a time, not a condition ("the day after", "the day of the vote").
+NOT_AFTER_DAY = frozenset({"after", "before", "of", "when", "and", "or", ",", "."})
 
 
 def _temporal(following: list["Token"]) -> bool:
@@ -68,6 +70,13 @@ def _opens_clause(doc, i: int, limit: int) -> bool:
 def _marker_at(tokens: list["Token"], k: int, negative: bool) -> int:
     """Length in tokens of the condition marker starting at ``tokens[k]``, 0 when there is none."""
     lowers = [t.lower_ for t in tokens[k : k + 4]]
+    if lowers[:2] == ["the", "day"]:
+        # "would return to the table the day the last soldier leaves": a clause follows (not "the day after")
+        after = tokens[k + 2] if k + 2 < len(tokens) else None
+        if after is not None and after.lower_ not in NOT_AFTER_DAY and tokens[k + 1].dep_ in {"npadvmod", "advmod"} \
+                and _opens_clause(tokens[k].doc, tokens[k + 1].i, tokens[-1].i + 1):
+            return 2
+        return 0
     for phrase in PHRASES:
         if tuple(lowers[: len(phrase)]) == phrase:
             after = tokens[k + len(phrase)].lower_ if k + len(phrase) < len(tokens) else ""
