@@ -207,7 +207,10 @@ def _phrase_anchors(tokens: list["Token"], lex: Lexicon, phrases: tuple[tuple[st
         for phrase in phrases:
             n = len(phrase)
             if tuple(lemmas[i : i + n]) == phrase or tuple(lowers[i : i + n]) == phrase:
-                yield tokens[i + n - 1] if tokens[i + n - 1].pos_ in {"NOUN", "PROPN"} else tokens[i]
+                last = tokens[i + n - 1]
+                objects = [c for c in last.children if c.dep_ == "pobj"] if last.pos_ == "ADP" else []
+                # "put our name to nothing / to any roadmap": what the name goes to is the text talked of
+                yield last if last.pos_ in {"NOUN", "PROPN"} else objects[0] if objects else tokens[i]
 
 
 def _pronoun_anchors(tokens: list["Token"], found: dict[int, "Token"]) -> Iterable["Token"]:

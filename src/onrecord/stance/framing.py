@@ -333,6 +333,8 @@ def _evidence(
                 if not _contrasted(child):
                     items.append(Evidence("negpred", role, child.text))
         if k == 0:
+            if node.lower_ in NEGATIVE_ANCHORS:
+                items.append(Evidence("neg", role, node.text))  # "put our name to nothing that ..."
             if node.pos_ == "VERB" and any((_lemma(node), c.lower_) in lex.negative_particles
                                            for c in node.children if c.dep_ == "prt"):
                 items.append(Evidence("negpred", role, node.text))  # "we will walk out" of the talks
@@ -543,6 +545,8 @@ def read_anchor(anchor: "Token", piece: Piece, lex: Lexicon, frame: Frame) -> Re
     return Reading("neutral", halted=halted, **common)
 
 
+# Negative pronouns that stand for the text talked of when an idiom points at them ("put our name to nothing").
+NEGATIVE_ANCHORS = frozenset({"nothing", "none"})
 # Words of breaking an agreement: negated, they deny a breach ("no violation of any kind"), a claim, no position.
 BREACH_WORDS = frozenset({"violate", "violation", "violations", "breach", "breaches"})
 # Negative subjects that make a negated negative predicate a report of what nobody did.
