@@ -235,6 +235,30 @@ def _subject_role(subject: "Token", piece: Piece, lex: Lexicon, frame: Frame, co
     return OTHER if party == counterpart else SPEAKER
 
 
+# Nouns of an item kept out of talks ("not a bargaining chip", "not up for discussion", "not on the agenda").
+ITEM_NOUNS = frozenset({"chip", "card", "coin", "discussion", "negotiation", "debate", "table", "agenda"})
+
+
+def _refused_item(node: "Token") -> bool:
+    """A negated clause that keeps an item out of talks: its subject is the item, not a party ("Kidal is not a
+    bargaining chip", "the arrests will not be discussed", "our presence is not negotiable")."""
+    if not any(c.dep_ == "neg" for c in node.children):
+        return False
+    lemma = _lemma(node)
+    if lemma in {"discuss", "negotiate", "trade", "bargain"}:
+        return any(c.dep_ == "auxpass" for c in node.children)
+    if lemma != "be":
+        return False
+    for child in node.children:
+        if child.dep_ == "acomp" and child.lower_ in {"negotiable", "tradable", "tradeable"}:
+            return True
+        if child.dep_ == "attr" and _lemma(child) in ITEM_NOUNS:
+            return True
+        if child.dep_ == "prep" and any(_lemma(t) in ITEM_NOUNS for t in child.subtree if t.dep_ == "pobj"):
+            return True
+    return False
+
+
 def _roles(path: list["Token"], piece: Piece, lex: Lexicon, frame: Frame, counterpart: str | None) -> list[str]:
     """Whose clause each path word stands in: its own subject's, else the clause above (xcomp inherits)."""
     on_path = {t.i for t in path}
@@ -249,8 +273,8 @@ def _roles(path: list["Token"], piece: Piece, lex: Lexicon, frame: Frame, counte
             # the talks word itself is the subject: a delegation or team is someone's ("our delegation will be in
             # Caracas", "the Greek Cypriot delegation would be in New York"); talks or a truce are no one's
             party_subject = subject.i == path[0].i and _lemma(subject) in lex.party_heads
-            inherited = NONE if subject.i in on_path and not party_subject else _subject_role(
-                subject, piece, lex, frame, counterpart)
+            inherited = NONE if (subject.i in on_path and not party_subject) or _refused_item(node) else \
+                _subject_role(subject, piece, lex, frame, counterpart)
         roles[k] = inherited
         if _lemma(node) in lex.speech_verbs and inherited == OTHER:
             relayed = True
