@@ -54,6 +54,10 @@ CONTEXT_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC"})
 # A country after these is where something happens, not whose official speaks.
 # A portfolio or posting in a role: "for"/"to"/"on" and the capitalised words after it ("envoy for Syria").
 PORTFOLIO = re.compile(r"\b(?:for|to|on)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+")
+# A place after "in"/"at" in a role is where the official is ("head of the delegation in Doha", "ambassador in
+# Kyiv"), not whose; after a seat noun it is the seat ("the government in Kinshasa").
+LOCATION = re.compile(r"([\w’'-]+)\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+")
+SEAT_NOUNS = frozenset({"government", "authorities", "administration", "regime", "leadership", "junta"})
 # Words that grade an unnamed source without naming its side ("a senior official").
 _GRADE_WORDS = frozenset({"senior", "top", "high", "ranking", "high-ranking", "junior", "unnamed", "anonymous",
                           "military", "security", "government", "diplomatic", "political", "intelligence"})
@@ -601,6 +605,7 @@ class SpeakerResolver:
         # a place after "for"/"to"/"on" is a portfolio or posting ("Office for Refugees", "ambassador to
         # Russia"), not the side the official speaks for
         own = PORTFOLIO.sub(self._keep_demonym, role)
+        own = LOCATION.sub(lambda m: m.group(0) if m.group(1).lower() in SEAT_NOUNS else m.group(1) + " ", own)
         country, _ = self.registry.split_country(fold(own))
         if country:
             return country

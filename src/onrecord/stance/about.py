@@ -263,7 +263,29 @@ def find_own_anchors(piece: Piece, lex: Lexicon) -> list["Token"]:
         weak = [t for t in _find(own, lex, weak=True) if not _in_condition(t, lex)]
         if weak:
             return sorted({t.i: t for t in [*strong, *weak]}.values(), key=lambda t: t.i)
+    if strong and all(_in_modifier(t, own) for t in strong):
+        # the only negotiation words describe something else ("the mechanism proposed by the mediators"): the
+        # main clause's weak words frame the statement ("Kinshasa was prepared to initial the declaration ...")
+        weak = [t for t in _find(own, lex, weak=True) if not _in_condition(t, lex) and not _in_modifier(t, own)]
+        if weak:
+            return sorted({t.i: t for t in [*strong, *weak]}.values(), key=lambda t: t.i)
     return strong or _find(own, lex, weak=True) or _find(piece, lex, weak=False) or _find(piece, lex, weak=True)
+
+
+# Dependencies of a phrase that describes a noun rather than carrying the clause.
+MODIFIER_DEPS = frozenset({"agent", "acl", "relcl", "appos"})
+
+
+def _in_modifier(token: "Token", piece: Piece) -> bool:
+    """The word stands in a phrase that describes a noun of the statement ("proposed by the mediators")."""
+    node = token
+    for _ in range(12):
+        if node.dep_ in MODIFIER_DEPS:
+            return True
+        if node.head.i == node.i or node.head.i not in piece.inside:
+            return False
+        node = node.head
+    return False
 
 
 # Words that open a condition clause whatever the parser calls them.

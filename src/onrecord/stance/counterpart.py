@@ -32,6 +32,8 @@ PARTY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 PARTY_PREPS = frozenset({"with", "between", "to"})
 # A place after these words in a role is the official's portfolio or posting, not the side they speak for.
 PORTFOLIO_PREPS = frozenset({"for", "to", "on"})
+# Nouns after which "in X" names the seat of a side ("the government in Kinshasa"), not a location.
+SEATS = frozenset({"government", "authorities", "administration", "regime", "leadership", "junta"})
 # Leading words dropped from a party written out as is ("the Taliban" -> "Taliban").
 LEADING = frozenset({"the", "a", "an", "its", "their", "our"})
 
@@ -61,7 +63,9 @@ def side_of_text(text: str | None, lex: Lexicon) -> str | None:
         for i in range(len(words) - n + 1):
             before = [w.lower() for w in words[max(0, i - 2) : i]]
             portfolio = before and (before[-1] in PORTFOLIO_PREPS
-                                    or before[-2:] in (["for", "the"], ["to", "the"], ["on", "the"]))
+                                    or before[-2:] in (["for", "the"], ["to", "the"], ["on", "the"])
+                                    # "the delegation in Doha": where, not whose ("the government in X" is a seat)
+                                    or (before[-1] in {"in", "at"} and (len(before) < 2 or before[-2] not in SEATS)))
             if portfolio and without_possessive(" ".join(words[i : i + n])).lower() not in lex.demonyms:
                 continue  # "envoy for Syria", "ambassador to Russia", "Office for Refugees": a portfolio, not a side
             found = place_of(without_possessive(" ".join(words[i : i + n])), lex)

@@ -304,6 +304,8 @@ def _is_pred(token: "Token", words: frozenset[str], lex: Lexicon | None = None) 
     (``lex.predicate_nouns``: "readiness for talks", not "a plan for monitoring a ceasefire")."""
     if token.pos_ not in PREDICATE_POS or not (_lemma(token) in words or token.lower_ in words):
         return False
+    if _lemma(token) == "leave" and any(c.dep_ == "dobj" and _lemma(c) not in LEFT_FORA for c in token.children):
+        return False  # "leave the timetable to the mechanism": only leaving the table, the room, the talks is
     if lex is not None and token.pos_ == "NOUN":
         return _lemma(token) in lex.predicate_nouns or token.lower_ in lex.predicate_nouns
     return True
@@ -569,6 +571,9 @@ def read_anchor(anchor: "Token", piece: Piece, lex: Lexicon, frame: Frame) -> Re
     return Reading("neutral", halted=halted, **common)
 
 
+# What one leaves when leaving talks ("we will not leave the table / it / the room").
+LEFT_FORA = frozenset({"table", "talk", "talks", "room", "hall", "negotiation", "session", "process", "it", "format",
+                       "forum", "track", "mechanism", "meeting", "round", "dialogue", "commission", "committee"})
 # Negative pronouns that stand for the text talked of when an idiom points at them ("put our name to nothing").
 NEGATIVE_ANCHORS = frozenset({"nothing", "none"})
 # Words of breaking an agreement: negated, they deny a breach ("no violation of any kind"), a claim, no position.

@@ -1,0 +1,33 @@
+"""Negotiation words that only describe something else ("the mechanism proposed by the mediators") and a role's
+place of posting ("head of the delegation in Lusaka"), through the real pipeline on an article written for
+these tests."""
+
+import onrecord
+import onrecord.stance.about as about
+
+ARTICLE = ("HARARE, May 4 -\n\nPeace talks between Zimbabwe and the eastern rebels resumed in Lusaka on Monday, "
+           "the mediators said.\n\n"
+           "“There will be no talks while the shelling goes on,” the rebel spokesman Tendai Moyo said.\n\n"
+           "Farai Chikore, the head of the government delegation in Lusaka, said Harare was prepared to initial "
+           "the declaration this week and to leave the timetable to the monitoring group proposed by the "
+           "mediators.\n")
+
+
+def _statement(analysis):
+    return next(s for s in analysis.statements if "prepared to initial" in s.text)
+
+
+def test_a_place_of_posting_is_not_the_officials_side():
+    statement = _statement(onrecord.analyze(ARTICLE, id="t", language="en"))
+    assert statement.speaker.affiliation == "Zimbabwe"
+
+
+def test_weak_words_of_the_main_clause_frame_a_statement_whose_talk_words_only_describe():
+    statement = _statement(onrecord.analyze(ARTICLE, id="t", language="en"))
+    assert statement.about_negotiations and statement.stance == "open"
+
+
+def test_without_reading_past_the_modifier_the_statement_is_only_a_report(monkeypatch):
+    monkeypatch.setattr(about, "_in_modifier", lambda token, piece: False)
+    statement = _statement(onrecord.analyze(ARTICLE, id="t", language="en"))
+    assert statement.stance != "open"
