@@ -73,7 +73,9 @@ def _marker_at(tokens: list["Token"], k: int, negative: bool) -> int:
     if lowers[:2] == ["the", "day"]:
         # "would return to the table the day the last soldier leaves": a clause follows (not "the day after")
         after = tokens[k + 2] if k + 2 < len(tokens) else None
-        if after is not None and after.lower_ not in NOT_AFTER_DAY and tokens[k + 1].dep_ in {"npadvmod", "advmod"} \
+        on_the_day = tokens[k + 1].dep_ == "pobj" and k > 0 and tokens[k - 1].lower_ == "on"  # "on the day X"
+        if after is not None and after.lower_ not in NOT_AFTER_DAY and (
+                tokens[k + 1].dep_ in {"npadvmod", "advmod"} or on_the_day) \
                 and _opens_clause(tokens[k].doc, tokens[k + 1].i, tokens[-1].i + 1):
             return 2
         return 0
