@@ -539,3 +539,14 @@ def test_where_a_body_sits_is_no_part_of_its_name(text, name):
 
     (statement,) = onrecord.analyze(text, id="t", language="en").statements
     assert statement.speaker.name == name
+
+
+def test_it_is_the_body_the_sentence_before_is_about_before_any_other_organisation():
+    import onrecord
+
+    text = ("The talks were first reported by the broadcaster Lumen TV on Monday.\n\n"
+            "The Croatian government's Office for Refugees took a different view. In a statement issued late on "
+            "Tuesday, it said the commission would not meet again this year.")
+    statement = next(s for s in onrecord.analyze(text, id="t", language="en").statements
+                     if "commission" in s.text)
+    assert (statement.speaker.name, statement.speaker.affiliation) == ("Office for Refugees", "Croatia")

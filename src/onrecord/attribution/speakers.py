@@ -231,13 +231,17 @@ class SpeakerResolver:
             return base
         # 1. pronouns
         if len(words) == 1 and words[0] in SPEAKER_PRONOUNS:
+            body_word = words[0] in NEUTER_PRONOUNS or words[0] in PLURAL_PRONOUNS
+            # "The Office for Kosovo gave a different account. It said ...": the body the sentence before is about
+            body = self._subject_before(start) if body_word else None
+            if body is not None:
+                return dataclasses.replace(body, mention=base.mention, start=base.start, end=base.end)
             entity = self.entities.resolve_pronoun(words[0], start, self._last)
             if entity:
                 return self._from_entity(base, entity, start)
-            if words[0] in NEUTER_PRONOUNS or words[0] in PLURAL_PRONOUNS:
-                body = self._body_before(start)  # "The Foreign Ministry said ... It added that ..."
-                if body is not None:
-                    return dataclasses.replace(body, mention=base.mention, start=base.start, end=base.end)
+            body = self._body_before(start) if body_word else None  # "The ministry said ... It added that ..."
+            if body is not None:
+                return dataclasses.replace(body, mention=base.mention, start=base.start, end=base.end)
             return base
         if len(words) == 1 and words[0] in RELATIVE_PRONOUNS:
             return self._relative(base)
@@ -334,12 +338,15 @@ class SpeakerResolver:
 
     def _body_before(self, start: int) -> Speaker | None:
         """The organisation an "it"/"they" speaker stands for when no entity answers: the organisation that spoke
-        last, within ``DOCUMENT_DISTANCE`` sentences ("The Foreign Ministry said ... It added ..."), else the
-        subject of the sentence before when it is a body ("The prime minister's office took the opposite view. In
-        a statement, it said ...")."""
+        last, within ``DOCUMENT_DISTANCE`` sentences ("The Foreign Ministry said ... It added ...")."""
         here = self.entities.sentence_of(start)
         if self._last_body is not None and here - self._last_body[1] <= DOCUMENT_DISTANCE:
             return self._last_body[0]
+        return None
+
+    def _subject_before(self, start: int) -> Speaker | None:
+        """The body the sentence before is about, when its subject is one ("The Office for Kosovo gave a
+        different account. It said ...")."""
         span = self._span(start, start + 1)
         if span is None:
             return None
@@ -352,7 +359,7 @@ class SpeakerResolver:
         if not subjects or not (subjects[0].lower_ in COLLECTIVE_NOUNS or subjects[0].ent_type_ == "ORG"):
             return None
         subject = subjects[0]
-        first, last = subject.left_edge, subject
+        first, last = subject.left_edge, subject.right_edge  # "The Serbian government's Office for Kosovo"
         block = self._block_start(start)
         found = self._resolve(block + first.idx, block + last.idx + len(last.text))
         return found if found.name and found.start != start else None
@@ -511,8 +518,9 @@ class SpeakerResolver:
             return Speaker(name=mention, mention=base.mention, start=base.start, end=base.end, role=tail)
         name = self._proper_body(span)
         if name is not None:
+            # the owner before the name places it ("the Serbian government's Office for Kosovo")
             return Speaker(name=name, mention=base.mention, start=base.start, end=base.end, role=tail,
-                           affiliation=self._affiliation(None, name))
+                           affiliation=self._affiliation(None, name) or self._affiliation(None, mention))
         return None
 
     def _named_after_description(self, base: Speaker, span: "SpacySpan | None", tail: str | None) -> Speaker | None:
@@ -559,6 +567,9 @@ class SpeakerResolver:
         "the National Oil Corporation", "The Indian Army's Northern Command" -> "Indian Army Northern Command"):
         not a person (no PERSON entity, no person's role noun at its head), not a country."""
         tokens = [t for t in span if not (t.i == span.start and t.lower_ in {"the", "a", "an"})]
+        owned = [k for k, t in enumerate(tokens) if t.tag_ == "POS"]
+        if owned and not tokens[owned[-1] - 1].text[:1].isupper():
+            tokens = tokens[owned[-1] + 1 :]  # "the Serbian government's Office for Kosovo": the office's own name
         tokens = [t for t in tokens if t.lower_ not in {"'s", "’s", "'"}]
         # "The Benghazi-based Government of National Stability": where it sits is no part of its name
         placed = [k for k, t in enumerate(tokens[:4]) if t.lower_ in _PLACED_BY and k and tokens[k - 1].text == "-"]
