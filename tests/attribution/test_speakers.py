@@ -550,3 +550,19 @@ def test_it_is_the_body_the_sentence_before_is_about_before_any_other_organisati
     statement = next(s for s in onrecord.analyze(text, id="t", language="en").statements
                      if "commission" in s.text)
     assert (statement.speaker.name, statement.speaker.affiliation) == ("Office for Refugees", "Croatia")
+
+
+@pytest.mark.parametrize(("text", "affiliation"), [
+    # the body two sentences back, across a paragraph, named by its acronym's spelled-out form
+    ("KIDAL, May 4 -\n\nThe alliance, known as the NCM (Northern Coordination of Movements), brings together the "
+     "main movements. It still controls most of the region.\n\nIts spokesman, Moussa ag Assalat, said the "
+     "movements would never again sit in the same room as the junta's envoys.\n",
+     "Northern Coordination of Movements"),
+    ("The Popular Defence Front rejected the offer on Monday. «Not one rifle will be handed over,» the group's "
+     "spokesman, Ali Koroma, said.", "Popular Defence Front"),
+])
+def test_a_possessive_role_belongs_to_the_body_just_named(text, affiliation):
+    import onrecord
+
+    statements = onrecord.analyze(text, id="t", language="en").statements
+    assert statements and statements[-1].speaker.affiliation == affiliation

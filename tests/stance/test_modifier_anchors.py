@@ -31,3 +31,18 @@ def test_without_reading_past_the_modifier_the_statement_is_only_a_report(monkey
     monkeypatch.setattr(about, "_in_modifier", lambda token, piece: False)
     statement = _statement(onrecord.analyze(ARTICLE, id="t", language="en"))
     assert statement.stance != "open"
+
+
+CONDITION = ("NIAMEY, May 4 -\n\nTalks between the government and the northern rebels resumed in Niamey on Monday.\n\n"
+             "“We will be in the room on Friday provided Ghana chairs the monitoring committee,” NCM spokesman "
+             "Ahmed Ag Intalla said.\n")
+
+
+def _in_room(analysis):
+    return next(s for s in analysis.statements if "in the room" in s.text)
+
+
+def test_a_talk_word_inside_the_condition_leaves_the_clause_to_the_speaker():
+    statement = _in_room(onrecord.analyze(CONDITION, id="t", language="en"))
+    assert statement.speaker.affiliation and statement.stance == "conditional"
+

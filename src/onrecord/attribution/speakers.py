@@ -73,6 +73,11 @@ DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "readout",
 # "the statement" refers to the previous speaker only when that speaker was named at most this many
 # sentences before (the statement is introduced in the sentence before in news style).
 DOCUMENT_DISTANCE = 2
+# A role owned by a body named just before ("Its spokesman", "their deputy commander", "the group's spokesman").
+OWNED_ROLE = re.compile(r"(?i)^(?:its|their|(?:the )?(?:group|movement|alliance|coalition|militia|front|organi[sz]ation|"
+                        r"rebels|faction|party|parliament|council)['’]s?)\s")
+# How many sentences back the body a possessive role refers to is looked for.
+OWNER_SENTENCES = 3
 # Head nouns of a description of a body (not of a person) that a body's proper name may follow.
 BODY_DESCRIPTORS = frozenset({"wing", "arm", "operator", "bureau", "group", "company", "firm", "agency", "body",
                               "unit", "utility", "broadcaster", "network", "monitor", "watchdog", "outlet",
@@ -350,19 +355,30 @@ class SpeakerResolver:
         span = self._span(start, start + 1)
         if span is None:
             return None
-        doc = span.doc
         sentence = span[0].sent
         if sentence.start == 0:
             return None
-        before = doc[sentence.start - 1].sent
-        subjects = [t for t in before if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"]
-        if not subjects or not (subjects[0].lower_ in COLLECTIVE_NOUNS or subjects[0].ent_type_ == "ORG"):
+        return self._body_subject(span.doc[sentence.start - 1].sent, self._block_start(start))
+
+    def _body_subject(self, sentence: "SpacySpan", block: int) -> Speaker | None:
+        """The body a sentence's main subject names, resolved as a speaker mention, or None (``block``: the
+        offset of the sentence's block)."""
+        subjects = [t for t in sentence if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"]
+        if not subjects:
             return None
         subject = subjects[0]
+        if not (subject.lower_ in COLLECTIVE_NOUNS or subject.lower_ in BODY_DESCRIPTORS
+                or subject.ent_type_ == "ORG"):
+            return None
         first, last = subject.left_edge, subject.right_edge  # "The Serbian government's Office for Kosovo"
-        block = self._block_start(start)
         found = self._resolve(block + first.idx, block + last.idx + len(last.text))
-        return found if found.name and found.start != start else None
+        if found.name:
+            return found
+        # "The alliance, known as the NCM (...)": the name the description gives
+        named = [t for t in subject.subtree if t.ent_type_ == "ORG" or (t.text.isupper() and len(t.text) > 1)]
+        if named:
+            found = self.resolve(block + named[0].idx, block + named[0].idx + len(named[0].text))
+        return found if found.name else None
 
     def _remember(self, entity: Entity | None, start: int) -> None:
         self._last = entity
@@ -627,7 +643,33 @@ class SpeakerResolver:
         found = self._named_actor_side(role) or group_in_role(own)
         if found is None and start is not None and is_state_office(own):
             found = self._context_country(start)
+        if found is None and start is not None and OWNED_ROLE.match(role.strip()):
+            found = self._owner_body(start)  # "Its spokesman", "the group's spokesman": the body just named
         return found
+
+    def _owner_body(self, start: int) -> str | None:
+        """The body a possessive role refers to ("Its spokesman", "the group's deputy commander"): the body one
+        of the ``OWNER_SENTENCES`` sentences before (across paragraphs) is about (its side, else its name)."""
+        for sentence, block_start in self._sentences_before(start, OWNER_SENTENCES):
+            body = self._body_subject(sentence, block_start)
+            if body is not None:
+                return body.affiliation or body.name
+        return None
+
+    def _sentences_before(self, start: int, count: int) -> list[tuple["SpacySpan", int]]:
+        """Up to ``count`` sentences before the one at ``start``, nearest first, across paragraphs, each with its
+        block's offset."""
+        out: list[tuple["SpacySpan", int]] = []
+        for block in reversed(self.blocks):
+            if block.start > start:
+                continue
+            sentences = [s for s in block.doc.sents if block.start + s.end_char <= start
+                         and not (block.start + s.start_char <= start < block.start + s.end_char)]
+            for sentence in reversed(sentences):
+                out.append((sentence, block.start))
+                if len(out) >= count:
+                    return out
+        return out
 
     def _context_country(self, start: int) -> str | None:
         """The country named before the mention in its sentence, else in the sentence before it, within the

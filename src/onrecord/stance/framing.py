@@ -518,7 +518,7 @@ def read_anchor(anchor: "Token", piece: Piece, lex: Lexicon, frame: Frame) -> Re
     kinds = {e.kind for e in own}
     common = dict(hypothetical=hypothetical or bool(conditions), counterpart=counterpart, anchor=anchor.text)
     # another party's position, reported by the speaker
-    clause_role = roles[min(reach, len(roles) - 1)] if items else roles[0]
+    clause_role = roles[min(reach, len(roles) - 1)] if items or _through_condition(path, reach, lex) else roles[0]
     halted = _halted(anchor, lex)
     if halted and not negative and any(_holds_without_negation(c) for c in conditions):
         # "the process was suspended for as long as X", "talks are frozen until X": a refusal on terms
@@ -600,6 +600,17 @@ COMPLIANCE_VERBS = frozenset({"respect", "observe", "honour", "honor", "abide", 
 
 # Subjects that, in reported speech, stand for the speaker's own side ("it had shut the door").
 SPEAKER_PRONOUNS = FIRST_PERSON | THIRD_PERSON | {"it"}
+
+
+def _through_condition(path: list["Token"], reach: int, lex: Lexicon) -> bool:
+    """The talks word stands in a condition of the clause that governs it ("we will be in the room provided
+    Algeria chairs the committee"): whose clause it is is decided above the condition."""
+    return any(n.lower_ in CONDITION_WORDS or any(c.dep_ == "mark" and c.lower_ in lex.markers for c in n.children)
+               for n in path[1 : reach + 1])
+
+
+# Words that open a condition whatever the parser calls them.
+CONDITION_WORDS = frozenset({"provided", "providing", "unless", "until", "once", "if"})
 
 
 def _reported_deed(path: list["Token"], reach: int, items: list[Evidence], roles: list[str]) -> bool:
