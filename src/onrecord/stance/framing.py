@@ -533,6 +533,9 @@ def read_anchor(anchor: "Token", piece: Piece, lex: Lexicon, frame: Frame) -> Re
            if c.dep_ in {"mark", "advmod"}):
         return Reading("neutral", **common)  # "would decide whether to attend": an open question, no position
     past = _is_past(path, reach)
+    if _cleft_deed(path, reach):
+        # "It was their delegation that walked out", "it was the army that ended the pause": who did what, a claim
+        return Reading("neutral", negated=negative, **common)
     if negative and not conditions and _reported_deed(path, reach, items, roles):
         # a report of what a party did: "the ELN had walked away from the table", "it was the delegation that
         # had refused to discuss the text": a claim, no position of the speaker's
@@ -611,6 +614,27 @@ def _through_condition(path: list["Token"], reach: int, lex: Lexicon) -> bool:
 
 # Words that open a condition whatever the parser calls them.
 CONDITION_WORDS = frozenset({"provided", "providing", "unless", "until", "once", "if"})
+
+
+def _cleft_deed(path: list["Token"], reach: int) -> bool:
+    """The talks word stands in the relative clause of an it-cleft in the past ("It was their delegation that
+    stood up and left the room", "it was the CMN team that had left the meeting"): a claim of who did it."""
+    for node in path[: reach + 1]:
+        if node.dep_ == "relcl" and node.head.dep_ == "attr":
+            be = node.head.head
+        elif node.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.lower_ in {"that", "who", "which"}
+                                          for c in node.children):
+            be = node.head  # "it was the team that had refused": the parser hangs the clause on "was"
+            if not any(c.dep_ == "attr" for c in be.children):
+                continue
+        else:
+            continue
+        if _lemma(be) != "be" or not any(c.lower_ == "it" for c in be.children):
+            continue
+        auxes = [c for c in node.children if c.dep_ in {"aux", "auxpass"}]
+        if node.tag_ == "VBD" or (node.tag_ == "VBN" and any(_lemma(a) == "have" for a in auxes)):
+            return True
+    return False
 
 
 def _reported_deed(path: list["Token"], reach: int, items: list[Evidence], roles: list[str]) -> bool:
