@@ -566,3 +566,12 @@ def test_a_possessive_role_belongs_to_the_body_just_named(text, affiliation):
 
     statements = onrecord.analyze(text, id="t", language="en").statements
     assert statements and statements[-1].speaker.affiliation == affiliation
+
+
+def test_a_dateline_of_two_cities_is_cut_from_the_speaker():
+    import onrecord
+
+    text = ("KHARTOUM/N’DJAMENA — Sudan’s eastern rebel movement, the Eastern Front for Renewal (EFR), said on Monday "
+            "its fighters would not come home until an amnesty law covered every one of its members.")
+    (statement,) = onrecord.analyze(text, id="t", language="en").statements
+    assert statement.speaker.name == "Eastern Front for Renewal"

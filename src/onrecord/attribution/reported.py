@@ -250,7 +250,7 @@ def _closed(cue: Cue, piece: Piece) -> Piece:
 
 
 # A wire dateline opening a sentence or a mention: "ALGIERS — ", "KYIV, Oct 6 (Interwire) - ".
-DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,[^\n—–]{0,40}?)?\s+(?:-|—|–|--)\s+")
+DATELINE = re.compile(r"[A-Z][A-Z .'’/-]{1,40}(?:,[^\n—–]{0,40}?)?\s+(?:-|—|–|--)\s+")
 
 
 def _fronted_clause(cue: Cue, verb: "Token") -> "tuple[Piece | None, Token] | None":

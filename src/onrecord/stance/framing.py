@@ -477,6 +477,8 @@ def _cleft_evidence(node: "Token", piece: Piece, lex: Lexicon, frame: Frame, cou
 def _is_past(path: list["Token"], reach: int) -> bool:
     """The clause governing the talks reports the past ("talks were held"; not "will be", "would")."""
     for node in path[: reach + 1]:
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
+            continue  # a condition's own verb ("until an amnesty law covered ..."): the tense is the main clause's
         if _lemma(node) == "be" and not any(c.dep_ == "expl" for c in node.children):
             return False  # a state, backshifted in reported speech ("were not a bargaining chip", "not on the table")
         if node.pos_ in {"VERB", "AUX"}:
@@ -566,7 +568,11 @@ def read_anchor(anchor: "Token", piece: Piece, lex: Lexicon, frame: Frame) -> Re
            for n in path[1 : reach + 1]):
         return Reading("open", request="appeal", **common)  # "the meeting should go ahead", "talks must resume"
     speaker_acts = SPEAKER in roles[: reach + 1] and not past
-    verbs = [n for n in path[: reach + 1] if n.pos_ in {"VERB", "AUX"}]
+    # the verbs of the clause that governs the talks, above a condition the talks word stands in ("the session
+    # would take place once the delegation returned": no intent of the delegation's)
+    marked = [k for k, n in enumerate(path[: reach + 1])
+              if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in n.children)]
+    verbs = [n for n in path[(marked[-1] + 1 if marked else 0) : reach + 1] if n.pos_ in {"VERB", "AUX"}]
     if speaker_acts and verbs and not all(_lemma(n) in lex.procedural_verbs for n in verbs):
         return Reading("open", **common)  # "we will negotiate with them": intent (CAMEO 036)
     if not any(n.pos_ in {"VERB", "AUX", "ADJ"} for n in path):
@@ -614,6 +620,8 @@ def _through_condition(path: list["Token"], reach: int, lex: Lexicon) -> bool:
 
 # Words that open a condition whatever the parser calls them.
 CONDITION_WORDS = frozenset({"provided", "providing", "unless", "until", "once", "if"})
+# Subordinators of a condition clause, whose verb does not set the statement's tense.
+CONDITION_MARKS = CONDITION_WORDS | {"till", "while", "before"}
 
 
 def _cleft_deed(path: list["Token"], reach: int) -> bool:
