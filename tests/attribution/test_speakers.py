@@ -575,3 +575,13 @@ def test_a_dateline_of_two_cities_is_cut_from_the_speaker():
             "its fighters would not come home until an amnesty law covered every one of its members.")
     (statement,) = onrecord.analyze(text, id="t", language="en").statements
     assert statement.speaker.name == "Eastern Front for Renewal"
+
+
+def test_a_country_in_a_rebel_role_is_where_the_group_fights_not_its_side():
+    import onrecord
+
+    text = ("DOHA — Niger’s western rebel movement, the Western Front for Dignity (WFD), said on Monday its fighters "
+            "would not come home before an amnesty.")
+    (statement,) = onrecord.analyze(text, id="t", language="en").statements
+    assert statement.speaker.name == "Western Front for Dignity"
+    assert statement.speaker.affiliation == "Western Front for Dignity"

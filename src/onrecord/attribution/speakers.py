@@ -73,6 +73,9 @@ DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "readout",
 # "the statement" refers to the previous speaker only when that speaker was named at most this many
 # sentences before (the statement is introduced in the sentence before in news style).
 DOCUMENT_DISTANCE = 2
+# Role words of a body that stands against a state: a country in such a role is where it fights, not its side.
+NON_STATE_WORDS = frozenset({"rebel", "rebels", "insurgent", "insurgents", "militant", "militants", "guerrilla",
+                             "guerrillas", "separatist", "separatists", "militia", "jihadist", "jihadists"})
 # A role owned by a body named just before ("Its spokesman", "their deputy commander", "the group's spokesman").
 OWNED_ROLE = re.compile(r"(?i)^(?:its|their|(?:the )?(?:group|movement|alliance|coalition|militia|front|organi[sz]ation|"
                         r"rebels|faction|party|parliament|council)['’]s?)\s")
@@ -550,7 +553,7 @@ class SpeakerResolver:
         text = f"{mention}, {tail}" if tail else mention
         description, _, name = text.partition(", ")
         if name:
-            name = re.sub(r"\s*\([^()]*\)?\s*$", "", name).strip()  # "Inter-Services Public Relations (ISPR"
+            name = _strip_determiner(re.sub(r"\s*\([^()]*\)?\s*$", "", name).strip())  # "... Relations (ISPR"
             words = name.split()
             if len(words) < 2 or not all(w[:1].isupper() or w in _LOWER_IN_NAMES for w in words):
                 return None
@@ -575,8 +578,10 @@ class SpeakerResolver:
         titled = words[0].rstrip(".") in TITLE_WORDS and words[-1] not in _BODY_HEADS | COLLECTIVE_NOUNS | _BODY_ENDS
         if titled or (len(words) > 1 and any(e.label_ == "PERSON" and e.text in name for e in span.ents)):
             return None  # "..., Brigadier General Thant Zin Oo": a person
+        fights = bool(NON_STATE_WORDS & set(fold(description).split()))
+        # a group described as one ("Chad's northern rebel movement, the Northern Front ...") is its own side
         return Speaker(name=name, mention=base.mention, start=base.start, end=base.end, role=description,
-                       affiliation=self._affiliation(None, description))
+                       affiliation=self._affiliation(None, description) or (name if fights else None))
 
     def _proper_body(self, span: "SpacySpan") -> str | None:
         """A body written as a proper name of two words or more, every word capitalised ("The Polisario Front",
@@ -633,6 +638,10 @@ class SpeakerResolver:
         # Russia"), not the side the official speaks for
         own = PORTFOLIO.sub(self._keep_demonym, role)
         own = LOCATION.sub(lambda m: m.group(0) if m.group(1).lower() in SEAT_NOUNS else m.group(1) + " ", own)
+        if NON_STATE_WORDS & set(fold(own).replace("’", "'").replace("'s", "").split()):
+            # "Chad's northern rebel movement", "a Sudanese rebel commander": the country is where the group fights,
+            # not the side it stands for
+            return self._named_actor_side(role) or group_in_role(own)
         country, _ = self.registry.split_country(fold(own))
         if country:
             return country
