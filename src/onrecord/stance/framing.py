@@ -189,6 +189,8 @@ def _subject_role(subject: "Token", piece: Piece, lex: Lexicon, frame: Frame, co
     lower = subject.lower_
     if subject.dep_ in {"expl", "csubj", "csubjpass"} or lower in {"this", "that", "there"}:
         return NONE
+    if lower not in FIRST_PERSON and any(c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"} for c in subject.children):
+        return OTHER  # "The government and the NDF will return to the table": a report on both parties
     owners = {c.lower_ for c in subject.children if c.dep_ == "poss"}
     if lower in FIRST_PERSON or owners & OUR:
         return SPEAKER
@@ -311,6 +313,15 @@ def _is_pred(token: "Token", words: frozenset[str], lex: Lexicon | None = None) 
     return True
 
 
+def _acts_on_other(word: "Token", node: "Token", path: list["Token"], k: int) -> bool:
+    """A negative verb on the path whose object is something else, the talks only its purpose ("would not suspend
+    operations for a meeting"): it does not negate the talks."""
+    if word.i != node.i or k == 0 or path[k - 1].dep_ != "prep":
+        return False
+    on_path = {t.i for t in path}
+    return any(c.dep_ == "dobj" and c.i not in on_path for c in word.children)
+
+
 def _leaves_open(word: "Token", lex: Lexicon) -> bool:
     """ "left a window open", "leaving the door ajar": leaving something open is no walking away."""
     return any(c.lower_ in {"open", "ajar"} or c.lower_ in lex.door_nouns for c in word.children)
@@ -395,7 +406,8 @@ def _evidence(
                 items.append(Evidence("cond", role, word.text))
             elif not counts:
                 continue
-            elif (_is_pred(word, lex.negative_predicates) and not _leaves_open(word, lex)) or (
+            elif (_is_pred(word, lex.negative_predicates) and not _leaves_open(word, lex)
+                  and not _acts_on_other(word, node, path, k)) or (
                 path[0].lower_ in lex.door_nouns and _lemma(word) in lex.door_closers
             ):  # "shut the door on talks"
                 items.append(Evidence("negpred", role, word.text))
@@ -651,12 +663,19 @@ def _reported_deed(path: list["Token"], reach: int, items: list[Evidence], roles
     someone did, reported, not the speaker's refusal."""
     words = {e.word for e in items if e.kind == "negpred"}
     for k, node in enumerate(path[1 : reach + 1], start=1):
-        if node.text not in words or node.pos_ != "VERB" or node.tag_ != "VBN" or roles[k] == SPEAKER:
+        if node.text not in words or node.pos_ != "VERB" or node.tag_ != "VBN":
             continue
         if not any(c.dep_ == "aux" and _lemma(c) == "have" for c in node.children):
             continue
         subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is not None and subject.lower_ not in SPEAKER_PRONOUNS:
+        if subject is None or subject.lower_ in SPEAKER_PRONOUNS:
+            continue
+        # the speaker's own side named as a noun in the past perfect ("the government delegation had walked out of
+        # Sunday's session") is a report too; "our delegation had walked out", "the cabinet has suspended the
+        # talks" are the speaker's own
+        pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in node.children)
+        if roles[k] != SPEAKER or (pluperfect and subject.pos_ in {"NOUN", "PROPN"}
+                                   and not any(c.lower_ in OUR for c in subject.children)):
             return True
     return False
 
