@@ -585,3 +585,26 @@ def test_a_country_in_a_rebel_role_is_where_the_group_fights_not_its_side():
     (statement,) = onrecord.analyze(text, id="t", language="en").statements
     assert statement.speaker.name == "Western Front for Dignity"
     assert statement.speaker.affiliation == "Western Front for Dignity"
+
+
+def test_a_short_acronym_is_matched_in_capitals_only():
+    import onrecord
+
+    text = "A CARICOM diplomat in Port-au-Prince said the session was unlikely to open on time."
+    (statement,) = onrecord.analyze(text, id="t", language="en").statements
+    assert statement.speaker.name == "CARICOM (unnamed diplomat)"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a place in the dateline is no person for a description to resolve to (the holder is not named)
+    ("KINGSTOWN, St Vincent — Guyana’s chief negotiator said on Wednesday that her delegation would not initial "
+     "the draft.", None),
+    # a radio station tagged as a person is no antecedent for "he"
+    ("Hours earlier, Defense Secretary Ramon Lacson struck a different note. \"There will be no ceasefire this "
+     "Christmas,\" he said on the radio station DZXX Radyo Ronda on Monday.", "Ramon Lacson"),
+])
+def test_places_in_datelines_and_media_are_no_speakers(text, name):
+    import onrecord
+
+    statements = onrecord.analyze(text, id="t", language="en").statements
+    assert statements[0].speaker.name == name

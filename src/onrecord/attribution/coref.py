@@ -24,7 +24,9 @@ from ..actors.names import (TITLE_WORDS, fold, fold_name, gender_of_first_name,
 from ..actors.registry import Actor, ActorRegistry
 from ..actors.roles import COLLECTIVE_NOUNS, PERSON_ROLE_NOUNS, ROLE_IDIOMS, role_key
 from ..nlp import Block
+from .channels import load_lexicon as channel_lexicon
 from .cues import HEADLINE_SAY_FORMS, TITLE_VERB_DEPS
+from .reported import DATELINE
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan, Token
@@ -104,6 +106,19 @@ class Entity:
 
 # A leading article of an Arabic surname written alone ("Al-Rashid", "el-Masri"): not a first name.
 SURNAME_ARTICLES = frozenset({"al", "el"})
+
+
+def _names_medium(ent: "SpacySpan") -> bool:
+    """The entity is a medium: a platform or outlet of the channel lexicon ("Telegram"), or a name right after a
+    media word ("the broadcaster Lumen TV", "the station Radyo Bantay")."""
+    lexicon = channel_lexicon()
+    words = tuple(ent.text.split())
+    if words in lexicon.platforms or words in lexicon.outlets:
+        return True
+    # a media word right before the name, or before a call sign ("the radio station DWBR Radyo Bantay")
+    before = [t for t in ent.doc[max(0, ent.start - 2) : ent.start] if not t.is_punct]
+    return any((t.lemma_.lower(),) in lexicon.media_words for t in before[-2:]) and (
+        before[-1].text.isupper() or (before[-1].lemma_.lower(),) in lexicon.media_words)
 
 
 def name_words(name: str) -> list[str]:
@@ -273,9 +288,12 @@ class ArticleEntities:
         ordered = [b for b in self.blocks if b.zone != "headline"] + [b for b in self.blocks if b.zone == "headline"]
         for block in ordered:
             covered: set[int] = set()
+            dateline = DATELINE.match(block.doc.text)
             for ent in block.doc.ents:
                 if ent.start in covered:
                     continue
+                if (dateline and ent.start_char < dateline.end()) or _names_medium(ent):
+                    continue  # "KINGSTOWN, St Vincent —", "the radio station Radyo Bantay", "on Telegram": no speaker
                 if self.looks_like_person(ent) or self._is_known_surname(ent):
                     name = self._headline_name(cut_at_verb(repair_name(ent))) if block.zone == "headline" \
                         else cut_at_verb(repair_name(ent))

@@ -852,6 +852,8 @@ class SpeakerResolver:
             # an organisation named inside the mention: "a senior Hamas official"
             for n in range(len(words) - 1, 0, -1):
                 for i in range(0, len(words) - n):
+                    if n == 1 and len(words[i]) <= 3 and not re.search(rf"\b{re.escape(words[i].upper())}\b", mention):
+                        continue  # "au" of "Port-au-Prince" is no AU: a short acronym is written in capitals
                     actor = self.registry.lookup_exact(" ".join(words[i : i + n]))
                     if actor is not None and actor.kind != "person":
                         side = actor
