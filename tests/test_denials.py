@@ -21,6 +21,7 @@ def _st(text: str, name: str, side: str | None = None, stance: str = "neutral", 
     ("no Qatari delegation had set foot in Kandahar since spring", "delegation"),
     ("there had been no contacts with Dhaka of any kind", "contact"),
     ("the session in Muscat never took place", "meeting"),
+    ("No one from this cabinet met them in Valletta or anywhere else", "meeting"),
 ])
 def test_denials_of_a_contact(text, kind):
     assert kind in denies_contact(text)

@@ -32,10 +32,10 @@ CONTACT = {
     "proposal": r"proposals?|offers?|letters?|messages?|invitations?",
 }
 _KIND = {kind: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for kind, words in CONTACT.items()}
-# A negation right before a word of contact: "no meeting", "never met", "not a single delegation",
-# "no Saudi delegation" (one or two words between).
-_NEGATED = (r"\b(?:no|never|not a single|not one|nobody|there was no|there were no|there had been no)\s+"
-            r"(?:[\w’'-]+\s+){0,2}")
+# A negation before a word of contact: "no meeting", "never met", "not a single delegation", "no Saudi
+# delegation", "No one from this government met" (up to four words between).
+_NEGATED = (r"\b(?:no one|no|never|not a single|not one|nobody|there was no|there were no|there had been no)\s+"
+            r"(?:[\w’'-]+\s+){0,4}")
 _DENIAL = {kind: re.compile(_NEGATED + rf"(?:{words})\b", re.IGNORECASE) for kind, words in CONTACT.items()}
 _NO_TAKE_PLACE = re.compile(r"\b(?:(?:did not|didn't|had not|has not|never)\s+take|never took)\s+place\b",
                             re.IGNORECASE)

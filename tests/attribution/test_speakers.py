@@ -608,3 +608,16 @@ def test_places_in_datelines_and_media_are_no_speakers(text, name):
 
     statements = onrecord.analyze(text, id="t", language="en").statements
     assert statements[0].speaker.name == name
+
+
+@pytest.mark.parametrize(("text", "name", "side"), [
+    ("The National Liberation Front of Mauritania said the talks would resume in Dakar.",
+     "National Liberation Front of Mauritania", "National Liberation Front of Mauritania"),
+    ("The Armed Forces of Mauritania said the rebels had attacked a convoy.", "Armed Forces of Mauritania",
+     "Mauritania"),
+])
+def test_a_group_fighting_the_state_it_names_is_its_own_side(text, name, side):
+    import onrecord
+
+    (statement,) = onrecord.analyze(text, id="t", language="en").statements
+    assert (statement.speaker.name, statement.speaker.affiliation) == (name, side)

@@ -76,6 +76,10 @@ DOCUMENT_DISTANCE = 2
 # Role words of a body that stands against a state: a country in such a role is where it fights, not its side.
 NON_STATE_WORDS = frozenset({"rebel", "rebels", "insurgent", "insurgents", "militant", "militants", "guerrilla",
                              "guerrillas", "separatist", "separatists", "militia", "jihadist", "jihadists"})
+# Words in the proper name of a group that fights a state ("National Democratic Front of the Philippines",
+# "Communist Party of the Philippines", "Sudan People's Liberation Movement"): the state it names is not its side.
+NON_STATE_NAME_WORDS = NON_STATE_WORDS | {"front", "liberation", "revolutionary", "communist", "resistance",
+                                          "mujahideen", "jihad", "insurgency"}
 # A role owned by a body named just before ("Its spokesman", "their deputy commander", "the group's spokesman").
 OWNED_ROLE = re.compile(r"(?i)^(?:its|their|(?:the )?(?:group|movement|alliance|coalition|militia|front|organi[sz]ation|"
                         r"rebels|faction|party|parliament|council)['’]s?)\s")
@@ -537,6 +541,10 @@ class SpeakerResolver:
             return Speaker(name=mention, mention=base.mention, start=base.start, end=base.end, role=tail)
         name = self._proper_body(span)
         if name is not None:
+            if NON_STATE_NAME_WORDS & set(fold(name).split()):
+                # "National Democratic Front of the Philippines": a group fighting the state it names, its own side
+                return Speaker(name=name, mention=base.mention, start=base.start, end=base.end, role=tail,
+                               affiliation=name)
             # the owner before the name places it ("the Serbian government's Office for Kosovo")
             return Speaker(name=name, mention=base.mention, start=base.start, end=base.end, role=tail,
                            affiliation=self._affiliation(None, name) or self._affiliation(None, mention))
