@@ -322,6 +322,12 @@ def _acts_on_other(word: "Token", node: "Token", path: list["Token"], k: int) ->
     return any(c.dep_ == "dobj" and c.i not in on_path for c in word.children)
 
 
+def _negative_object(obj: "Token") -> bool:
+    """ "no further weapons", "no delegation": an object with "no" that negates its verb (the negative pronouns,
+    "nothing", "nobody", are read on the path)."""
+    return obj.lower_ not in OBJECT_NEGATORS and any(g.dep_ == "det" and g.lower_ == "no" for g in obj.children)
+
+
 def _leaves_open(word: "Token", lex: Lexicon) -> bool:
     """ "left a window open", "leaving the door ajar": leaving something open is no walking away."""
     return any(c.lower_ in {"open", "ajar"} or c.lower_ in lex.door_nouns for c in word.children)
@@ -372,6 +378,9 @@ def _evidence(
         if k == 0:
             if node.lower_ in NEGATIVE_ANCHORS:
                 items.append(Evidence("neg", role, node.text))  # "put our name to nothing that ..."
+            if node.pos_ == "VERB":  # the talks word is a verb with a negative object: "hand over no weapons"
+                items.extend(Evidence("neg", role, c.text) for c in node.children
+                             if c.dep_ == "dobj" and _negative_object(c))
             if node.pos_ == "VERB" and any((_lemma(node), c.lower_) in lex.negative_particles
                                            for c in node.children if c.dep_ == "prt"):
                 items.append(Evidence("negpred", role, node.text))  # "we will walk out" of the talks
