@@ -163,12 +163,22 @@ def _stance_head(token: "Token", lex: Lexicon) -> list["Token"]:
     return []
 
 
+# Group nouns a non-state speaker uses of their own side, and the possessives of a role that make the speaker one
+# of them ("the group's spokesman", "the movement's commander").
+FIGHTING_GROUPS = frozenset({"insurgents", "rebels", "militants", "separatists", "fighters", "guerrillas"})
+GROUP_OWNERS = frozenset({"group's", "movement's", "rebels'", "insurgents'", "militants'", "front's", "alliance's",
+                          "coalition's", "organisation's", "organization's"})
+
+
 def _names_own_group(head: str, frame: Frame) -> bool:
     """Is a group noun ("rebels", "separatists") the one the speaker's role names ("rebel leader")?"""
     if not frame.speaker_role:
         return False
     stem = head[:-1] if head.endswith("s") else head
-    return any(word.startswith(stem) for word in frame.speaker_role.lower().split())
+    words = frame.speaker_role.lower().replace("’", "'").split()
+    if head in FIGHTING_GROUPS and any(w in GROUP_OWNERS for w in words):
+        return True  # "the group's spokesman" on "insurgents will not take part": his own group
+    return any(word.startswith(stem) for word in words)
 
 
 def _speaker_names(text: str, frame: Frame) -> bool:
@@ -213,6 +223,8 @@ def _subject_role(subject: "Token", piece: Piece, lex: Lexicon, frame: Frame, co
         if side and frame.own_side:
             return SPEAKER if side == frame.own_side else OTHER
         return OTHER
+    if lower in FIGHTING_GROUPS and _names_own_group(lower, frame):
+        return SPEAKER  # "Insurgents in X will not take part ...", said by the group's spokesman
     party = resolve_party(subject, piece, lex, None)
     if party is None:
         head = _lemma(subject)
