@@ -9,11 +9,11 @@ for each statement's subject mention in text order. What a mention can be, in th
 3. a registry name of a body or person ("Hamas", "the Kremlin", "the Pentagon");
 4. a government by its country, capital or collective ("Moscow", "authorities in Kyiv", "Ukrainian
    officials") -> "Government of Ukraine"; an unnamed member ("a senior Hamas official") ->
-   "Hamas (unnamed senior official)", the gold convention;
+   "Hamas (unnamed senior official)", the gold convention (``bodies``);
 5. a description ("the aide", "the Kremlin leader", "the former defence minister"): the earlier person
    with those role words, else the registry's office holder on the publication date;
 6. a short organisation name ("the Foreign Ministry"): an earlier fuller mention, else the registry
-   with the country of the sentence or of the article.
+   with the country of the sentence or of the article, else a body the mention names (``bodies``).
 Anything else keeps its mention with ``name=None``.
 """
 
@@ -30,6 +30,7 @@ from ..actors.roles import ANONYMOUS_NOUNS, COLLECTIVE_NOUNS, PERSON_ROLE_NOUNS,
 from ..nlp import Block
 from ..records import Article, Speaker
 from .acronyms import acronym_table, expand_body
+from .bodies import DOCUMENT_DISTANCE, LOWER_IN_NAMES, NON_STATE_WORDS, BodySpeakers, content_words, strip_determiner
 from .coref import (FIRST_PERSON, NAME_PARTICLES, NEUTER_PRONOUNS, PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
                     ArticleEntities, Entity, collective_head, has_role_word)
 from .reported import DATELINE
@@ -37,8 +38,6 @@ from .reported import DATELINE
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan, Token
 
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "several", "two",
-                          "three", "many", "other", "one", "another"})
 # An armed group or party named in a role by an acronym ("RLF", "ABC/XYZ") or a plural possessive ("the
 # Rangers’"): the side is the group (an alliance "ABC/XYZ" by its last member, as it is usually called).
 GROUP_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]*(?:/[A-Z][A-Z0-9]*)*[0-9A-Z])\b")
@@ -58,54 +57,21 @@ PORTFOLIO = re.compile(r"\b(?:for|to|on)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+")
 # Kyiv"), not whose; after a seat noun it is the seat ("the government in Kinshasa").
 LOCATION = re.compile(r"([\w’'-]+)\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+")
 SEAT_NOUNS = frozenset({"government", "authorities", "administration", "regime", "leadership", "junta"})
-# Words that grade an unnamed source without naming its side ("a senior official").
-_GRADE_WORDS = frozenset({"senior", "top", "high", "ranking", "high-ranking", "junior", "unnamed", "anonymous",
-                          "military", "security", "government", "diplomatic", "political", "intelligence"})
-# Collective heads that stand for a whole government when a country is named ("Ukrainian officials").
-_GOVERNMENT_HEADS = frozenset({"authorities", "authority", "officials", "government", "side", "leadership",
-                               "administration", "cabinet", "regime", "leaders", "presidency"})
 _PLAUSIBLE_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Relative pronouns are never a speaker by themselves (the parse gives their antecedent; "who" is not WHO).
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Nouns for a document that "says" what its author said: "“No deal,” the statement said."
 DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "readout", "letter", "message", "post",
                             "declaration", "release"})
-# "the statement" refers to the previous speaker only when that speaker was named at most this many
-# sentences before (the statement is introduced in the sentence before in news style).
-DOCUMENT_DISTANCE = 2
-# Role words of a body that stands against a state: a country in such a role is where it fights, not its side.
-NON_STATE_WORDS = frozenset({"rebel", "rebels", "insurgent", "insurgents", "militant", "militants", "guerrilla",
-                             "guerrillas", "separatist", "separatists", "militia", "jihadist", "jihadists"})
-# Words in the proper name of a group that fights a state ("National Democratic Front of the Philippines",
-# "Communist Party of the Philippines", "Sudan People's Liberation Movement"): the state it names is not its side.
-NON_STATE_NAME_WORDS = NON_STATE_WORDS | {"front", "liberation", "revolutionary", "communist", "resistance",
-                                          "mujahideen", "jihad", "insurgency"}
 # A role owned by a body named just before ("Its spokesman", "their deputy commander", "the group's spokesman").
-OWNED_ROLE = re.compile(r"(?i)^(?:its|their|(?:the )?(?:group|movement|alliance|coalition|militia|front|organi[sz]ation|"
-                        r"rebels|faction|party|parliament|council)['’]s?)\s")
-# How many sentences back the body a possessive role refers to is looked for.
-OWNER_SENTENCES = 3
-# Head nouns of a description of a body (not of a person) that a body's proper name may follow.
-BODY_DESCRIPTORS = frozenset({"wing", "arm", "operator", "bureau", "group", "company", "firm", "agency", "body",
-                              "unit", "utility", "broadcaster", "network", "monitor", "watchdog", "outlet",
-                              "coalition", "alliance", "front", "militia", "organisation", "organization"})
-# Participles of "Benghazi-based", "Iran-backed": where a body sits or who backs it, not its name.
-_PLACED_BY = frozenset({"based", "backed", "led", "aligned", "allied", "run", "controlled", "funded"})
-# Last words of a body's name besides its heads ("Inter-Services Public Relations", "Media Operations").
-_BODY_ENDS = frozenset({"operations", "relations", "affairs", "services", "headquarters"})
+OWNED_ROLE = re.compile(r"(?i)^(?:its|their|(?:the )?(?:group|movement|alliance|coalition|militia|front|"
+                        r"organi[sz]ation|rebels|faction|party|parliament|council)['’]s?)\s")
 # Marks that set off an apposition or relative clause after a mention's name ("Umerov, who heads ...").
 _APPOSITION_MARKS = frozenset({",", "—", "–", "--", "("})
 _DASHES = frozenset({"—", "–", "--", "-"})
 _EDGE_CHARS = " ,;:.—–-()\"'“”‘’«»‹›„"
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
 _POSSESSIVES = ("'s", "’s")
-# Singular heads of an institution a country qualifies ("Ukraine's air force", "the UAE Foreign Ministry").
-_BODY_HEADS = frozenset({"ministry", "office", "force", "army", "navy", "agency", "committee", "council",
-                         "command", "parliament", "presidency", "embassy", "mission", "guard", "police",
-                         "military", "service", "department", "administration", "court", "bank"})
-_LOWER_IN_NAMES = frozenset({"of", "the", "and", "for", "on", "in"})
-# Prepositions of where an unnamed group is ("rescue workers in Kyaukme", "fishermen from Masinloc").
-PLACE_PREPS = frozenset({"in", "from", "at", "near", "across"})
 
 
 def group_in_role(role: str) -> str | None:
@@ -120,17 +86,6 @@ def group_in_role(role: str) -> str | None:
 
 def is_state_office(role: str) -> bool:
     return any(w.strip(",.").lower() in STATE_OFFICES for w in role.split())
-
-
-def _content_words(text: str) -> list[str]:
-    return [w for w in fold(text).split() if w not in _DETERMINERS]
-
-
-def _strip_determiner(text: str) -> str:
-    words = text.split()
-    while words and fold(words[0]) in _DETERMINERS:
-        words.pop(0)
-    return " ".join(words).strip(" ,")
 
 
 def _head_of(span: "SpacySpan") -> "Token":
@@ -189,7 +144,7 @@ def is_plausible_speaker(span: "SpacySpan", registry: ActorRegistry | None = Non
         role_key(text) in ROLE_IDIOMS)
 
 
-class SpeakerResolver:
+class SpeakerResolver(BodySpeakers):
     """Resolves speaker mentions of one article to canonical actors.
 
     Built once per article from its parsed blocks; ``resolve`` is then called for each statement's
@@ -222,7 +177,7 @@ class SpeakerResolver:
             name = expand_body(speaker.name, self.acronyms, brackets="(" in (speaker.mention or ""))
         elif speaker.name is None and speaker.mention and "(" in speaker.mention:
             name = expand_body(speaker.mention, self.acronyms)
-            if not all(w[:1].isupper() or w in _LOWER_IN_NAMES for w in name.split()):
+            if not all(w[:1].isupper() or w in LOWER_IN_NAMES for w in name.split()):
                 return speaker  # "the commander of the ... (SDF)" describes a person
         else:
             return speaker
@@ -238,7 +193,7 @@ class SpeakerResolver:
         start, end, tail = self._trim(start, end)
         mention = self.article.text[start:end]
         base = Speaker(mention=mention, start=start, end=end)
-        words = _content_words(mention)
+        words = content_words(mention)
         if not words:
             return base
         # 1. pronouns
@@ -274,7 +229,7 @@ class SpeakerResolver:
         if person is not None:
             return person
         # 3. a registry body or person named in full (a lower-case word never matches an acronym: "who")
-        stripped = _strip_determiner(mention)
+        stripped = strip_determiner(mention)
         actor = self.registry.lookup_exact(stripped) if (len(words) > 1 or stripped[:1].isupper()) else None
         if actor is not None:
             found = self._from_actor(base, actor, role=tail, start=start)
@@ -341,51 +296,6 @@ class SpeakerResolver:
             if block.start <= offset < block.end:
                 return block.start
         return 0
-
-    def _body(self, speaker: Speaker, start: int) -> Speaker:
-        """Remember an organisation found as a speaker, for an "it" or "they" after it."""
-        if speaker.name:
-            self._last_body = (speaker, self.entities.sentence_of(start))
-        return speaker
-
-    def _body_before(self, start: int) -> Speaker | None:
-        """The organisation an "it"/"they" speaker stands for when no entity answers: the organisation that spoke
-        last, within ``DOCUMENT_DISTANCE`` sentences ("The Foreign Ministry said ... It added ...")."""
-        here = self.entities.sentence_of(start)
-        if self._last_body is not None and here - self._last_body[1] <= DOCUMENT_DISTANCE:
-            return self._last_body[0]
-        return None
-
-    def _subject_before(self, start: int) -> Speaker | None:
-        """The body the sentence before is about, when its subject is one ("The Office for Kosovo gave a
-        different account. It said ...")."""
-        span = self._span(start, start + 1)
-        if span is None:
-            return None
-        sentence = span[0].sent
-        if sentence.start == 0:
-            return None
-        return self._body_subject(span.doc[sentence.start - 1].sent, self._block_start(start))
-
-    def _body_subject(self, sentence: "SpacySpan", block: int) -> Speaker | None:
-        """The body a sentence's main subject names, resolved as a speaker mention, or None (``block``: the
-        offset of the sentence's block)."""
-        subjects = [t for t in sentence if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"]
-        if not subjects:
-            return None
-        subject = subjects[0]
-        if not (subject.lower_ in COLLECTIVE_NOUNS or subject.lower_ in BODY_DESCRIPTORS
-                or subject.ent_type_ == "ORG"):
-            return None
-        first, last = subject.left_edge, subject.right_edge  # "The Serbian government's Office for Kosovo"
-        found = self._resolve(block + first.idx, block + last.idx + len(last.text))
-        if found.name:
-            return found
-        # "The alliance, known as the NCM (...)": the name the description gives
-        named = [t for t in subject.subtree if t.ent_type_ == "ORG" or (t.text.isupper() and len(t.text) > 1)]
-        if named:
-            found = self.resolve(block + named[0].idx, block + named[0].idx + len(named[0].text))
-        return found if found.name else None
 
     def _remember(self, entity: Entity | None, start: int) -> None:
         self._last = entity
@@ -501,137 +411,6 @@ class SpeakerResolver:
     def _description(self, description: str, start: int, exclude: Entity | None = None) -> Entity | None:
         return self.entities.resolve_description(description, start, exclude=exclude)
 
-    def _organisation(self, base: Speaker, span: "SpacySpan | None", tail: str | None) -> Speaker | None:
-        """A body a country or a proper name qualifies ("Ukraine's air force" -> "Ukrainian Air Force",
-        "The Gaza health ministry" -> "Gaza Health Ministry"), or an organisation the tagger names
-        ("Ukrenergo"), when the registry does not know it."""
-        mention = _strip_determiner(base.mention or "")
-        words = mention.split()
-        if not words or span is None:
-            return None
-        folded = fold(mention)
-        if fold(words[-1]) in _BODY_HEADS and len(words) > 1:
-            country, rest = self.registry.split_country(folded)
-            if country is not None and rest:
-                c = self.registry.country(country)
-                for guess in ([f"{d} {rest}" for d in (c.demonyms if c else ())] + [f"{country}'s {rest}",
-                                                                                     f"{rest} of {country}"]):
-                    actor = self.registry.lookup_exact(guess)
-                    if actor is not None and actor.kind != "person":
-                        return self._from_actor(base, actor, role=tail, start=base.start or 0)
-                owner = next((k for k, w in enumerate(words[:3]) if fold(w).endswith("'s")), None)
-                if owner is not None and self.registry.country_of(without_possessive(" ".join(words[: owner + 1]))) != country:
-                    owner = None  # "The Indian Army's Northern Command": the possessor is not the country itself
-                if c is not None and c.demonyms and owner is not None:
-                    words = [*c.demonyms[0].split(), *words[owner + 1 :]]  # "South Korea's defense ministry"
-            words = [w[:-2] if w.endswith(("'s", "’s")) and len(w) > 2 else w for w in words]  # "Army's Command"
-            if words[0][:1].isupper() and all(w.replace("-", "").isalpha() for w in words):
-                name = " ".join(w if (w.isupper() or w in _LOWER_IN_NAMES) else w[:1].upper() + w[1:]
-                                for w in words)
-                return Speaker(name=name, mention=base.mention, start=base.start, end=base.end, role=tail,
-                               affiliation=self._affiliation(None, name))
-            return None
-        if len(words) == 1 and words[0][:1].isupper() and tail and span.root.pos_ == "PROPN" and \
-                fold(tail).split()[-1] not in PERSON_ROLE_NOUNS and self.registry.country_of(mention) is None:
-            # "Ukrenergo, the national grid operator": a proper name described as a body, not a person
-            return Speaker(name=mention, mention=base.mention, start=base.start, end=base.end, role=tail)
-        ents = [e for e in span.ents if e.label_ == "ORG"]
-        if len(ents) == 1 and fold(_strip_determiner(ents[0].text)) == folded and \
-                self.registry.country_of(mention) is None and all(t.pos_ == "PROPN" for t in ents[0]):
-            return Speaker(name=mention, mention=base.mention, start=base.start, end=base.end, role=tail)
-        name = self._proper_body(span)
-        if name is not None:
-            if NON_STATE_NAME_WORDS & set(fold(name).split()):
-                # "National Democratic Front of the Philippines": a group fighting the state it names, its own side
-                return Speaker(name=name, mention=base.mention, start=base.start, end=base.end, role=tail,
-                               affiliation=name)
-            # the owner before the name places it ("the Serbian government's Office for Kosovo")
-            return Speaker(name=name, mention=base.mention, start=base.start, end=base.end, role=tail,
-                           affiliation=self._affiliation(None, name) or self._affiliation(None, mention))
-        return None
-
-    def _named_after_description(self, base: Speaker, span: "SpacySpan | None", tail: str | None) -> Speaker | None:
-        """A body named after a description of it: "Ukraine's grid operator Ukrenergo", "the state weather bureau
-        PAGASA" (the proper name ends the mention), or "the military's media wing, Inter-Services Public Relations
-        (ISPR)" (the name is the apposition). Only a body's description (``BODY_DESCRIPTORS``, a collective noun)
-        gives way to a name; the description becomes the role; places are no body."""
-        mention = base.mention or ""
-        if span is None or not mention:
-            return None
-        text = f"{mention}, {tail}" if tail else mention
-        description, _, name = text.partition(", ")
-        if name:
-            name = _strip_determiner(re.sub(r"\s*\([^()]*\)?\s*$", "", name).strip())  # "... Relations (ISPR"
-            words = name.split()
-            if len(words) < 2 or not all(w[:1].isupper() or w in _LOWER_IN_NAMES for w in words):
-                return None
-        else:
-            tokens = [t for t in span if not t.is_punct]
-            run: list["Token"] = []
-            for t in reversed(tokens):
-                if t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 1):
-                    run.insert(0, t)
-                else:
-                    break
-            if not run or len(run) == len(tokens) or not tokens[len(tokens) - len(run) - 1].text.islower():
-                return None
-            name = span.doc[run[0].i : run[-1].i + 1].text
-            description = span.doc[span.start : run[0].i].text.strip()
-        head = fold(description).split()[-1] if description.split() else ""
-        if head not in BODY_DESCRIPTORS and head not in COLLECTIVE_NOUNS:
-            return None
-        if fold(name).split()[-1] in PERSON_ROLE_NOUNS or self.registry.country_of(name) is not None:
-            return None
-        words = fold(name).split()
-        titled = words[0].rstrip(".") in TITLE_WORDS and words[-1] not in _BODY_HEADS | COLLECTIVE_NOUNS | _BODY_ENDS
-        if titled or (len(words) > 1 and any(e.label_ == "PERSON" and e.text in name for e in span.ents)):
-            return None  # "..., Brigadier General Thant Zin Oo": a person
-        fights = bool(NON_STATE_WORDS & set(fold(description).split()))
-        # a group described as one ("Chad's northern rebel movement, the Northern Front ...") is its own side
-        return Speaker(name=name, mention=base.mention, start=base.start, end=base.end, role=description,
-                       affiliation=self._affiliation(None, description) or (name if fights else None))
-
-    def _proper_body(self, span: "SpacySpan") -> str | None:
-        """A body written as a proper name of two words or more, every word capitalised ("The Polisario Front",
-        "the National Oil Corporation", "The Indian Army's Northern Command" -> "Indian Army Northern Command"):
-        not a person (no PERSON entity, no person's role noun at its head), not a country."""
-        tokens = [t for t in span if not (t.i == span.start and t.lower_ in {"the", "a", "an"})]
-        owned = [k for k, t in enumerate(tokens) if t.tag_ == "POS"]
-        if owned and not tokens[owned[-1] - 1].text[:1].isupper():
-            tokens = tokens[owned[-1] + 1 :]  # "the Serbian government's Office for Kosovo": the office's own name
-        tokens = [t for t in tokens if t.lower_ not in {"'s", "’s", "'"}]
-        # "The Benghazi-based Government of National Stability": where it sits is no part of its name
-        placed = [k for k, t in enumerate(tokens[:4]) if t.lower_ in _PLACED_BY and k and tokens[k - 1].text == "-"]
-        if placed:
-            tokens = tokens[placed[0] + 1 :]
-        if len(tokens) < 2 or any(t.ent_type_ == "PERSON" for t in tokens) or span.root.tag_ not in {"NNP", "NNPS"}:
-            return None  # "Traders in Lashio" is a group of people somewhere, not a body
-        words = [t.text for t in tokens]
-        if not all((w[:1].isupper() and w.replace("-", "").replace("'", "").replace("’", "").isalpha())
-                   or w in _LOWER_IN_NAMES for w in words) or words[-1] in _LOWER_IN_NAMES:
-            return None
-        folded = fold(" ".join(words))
-        if fold(words[-1]) in PERSON_ROLE_NOUNS or self.registry.country_of(folded) is not None:
-            return None
-        return " ".join(words)
-
-    def _unnamed_group(self, base: Speaker, span: "SpacySpan | None") -> Speaker | None:
-        """A plural group with no name or side: "officials" -> "unnamed officials", "Aid agencies" ->
-        "aid agencies (unnamed)" (the gold conventions)."""
-        if span is None:
-            return None
-        # "Rescue workers in Kyaukme", "Fishermen from Masinloc": the group, without where it is
-        place = next((t for t in span if t.dep_ == "prep" and t.head.i == span.root.i and t.lower_ in PLACE_PREPS), None)
-        if place is not None:
-            span = span.doc[span.start : place.i]
-        if span.root.tag_ != "NNS" or any(t.pos_ == "PROPN" for t in span):
-            return None
-        phrase = fold(_strip_determiner(span.text))
-        if not phrase or self.registry.country_of(phrase) is not None:
-            return None
-        name = f"unnamed {phrase}" if span.root.lower_ in ANONYMOUS_NOUNS else f"{phrase} (unnamed)"
-        return Speaker(name=name, mention=base.mention, start=base.start, end=base.end, role=None)
-
     def _affiliation(self, actor: Actor | None, role: str | None, start: int | None = None) -> str | None:
         """The side a speaker stands for: the registry's, else a country in the role, else a known actor the
         role names ("adviser to President Emmanuel Macron"), else a group the role names by an acronym or a
@@ -663,30 +442,6 @@ class SpeakerResolver:
         if found is None and start is not None and OWNED_ROLE.match(role.strip()):
             found = self._owner_body(start)  # "Its spokesman", "the group's spokesman": the body just named
         return found
-
-    def _owner_body(self, start: int) -> str | None:
-        """The body a possessive role refers to ("Its spokesman", "the group's deputy commander"): the body one
-        of the ``OWNER_SENTENCES`` sentences before (across paragraphs) is about (its side, else its name)."""
-        for sentence, block_start in self._sentences_before(start, OWNER_SENTENCES):
-            body = self._body_subject(sentence, block_start)
-            if body is not None:
-                return body.affiliation or body.name
-        return None
-
-    def _sentences_before(self, start: int, count: int) -> list[tuple["SpacySpan", int]]:
-        """Up to ``count`` sentences before the one at ``start``, nearest first, across paragraphs, each with its
-        block's offset."""
-        out: list[tuple["SpacySpan", int]] = []
-        for block in reversed(self.blocks):
-            if block.start > start:
-                continue
-            sentences = [s for s in block.doc.sents if block.start + s.end_char <= start
-                         and not (block.start + s.start_char <= start < block.start + s.end_char)]
-            for sentence in reversed(sentences):
-                out.append((sentence, block.start))
-                if len(out) >= count:
-                    return out
-        return out
 
     def _context_country(self, start: int) -> str | None:
         """The country named before the mention in its sentence, else in the sentence before it, within the
@@ -781,7 +536,7 @@ class SpeakerResolver:
         name = self.article.text[name_start:name_end]
         before = self.article.text[start:name_start].strip(" ,")
         after = self.article.text[name_end:end].strip(" ,")
-        written = " ".join(x for x in (_strip_determiner(before), _strip_determiner(after)) if x) or None
+        written = " ".join(x for x in (strip_determiner(before), strip_determiner(after)) if x) or None
         if written and fold(written).endswith("'s"):
             written = None
         entity = self.entities.person_at(name_start, name_end) or self.entities.link_person(name, start)
@@ -816,71 +571,8 @@ class SpeakerResolver:
         owner_entity = self.entities.person_at(block_start + owner.start_char, role_from) or \
             self.entities.link_person(owner.text, start)
         entity = self._description(description, start, exclude=owner_entity)
-        written = _strip_determiner(base.mention or "")
+        written = strip_determiner(base.mention or "")
         if entity is not None and entity.kind == "person":
             return self._from_entity(base, entity, start, written_role=written)
         return Speaker(mention=base.mention, start=base.start, end=base.end, role=written,
                        affiliation=self._affiliation(owner_entity.actor if owner_entity else None, None))
-
-    def _side(self, base: Speaker, mention: str) -> Speaker | None:
-        """Governments by country, capital or collective noun, and unnamed members of a side."""
-        words = _content_words(mention)
-        folded = " ".join(words)
-        country = self.registry.country_of(folded) if folded else None
-        if country is not None:
-            gov = self.registry.government(country)
-            if gov is not None:
-                return self._from_actor(base, gov, role=None, start=base.start or 0)
-        heads = [w for w in words if w in _GOVERNMENT_HEADS or w in ANONYMOUS_NOUNS]
-        if not heads and mention.lower().startswith(("a ", "an ")):
-            # "an EU spokesperson", "a Serbian negotiator": an office held by someone the article does not name
-            heads = [w for w in words if w in PERSON_ROLE_NOUNS]
-        if not heads:
-            return None
-        head = heads[0]
-        country, rest = self.registry.split_country(folded)
-        graded = 0
-        while country is None and graded < len(words) - 1 and words[graded] in _GRADE_WORDS:
-            graded += 1  # "a senior Ethiopian official": the grade words before the country stay in the rest
-            country, rest = self.registry.split_country(" ".join(words[graded:]))
-            if country is not None:
-                rest = " ".join([*words[:graded], *rest.split()])
-        if country is None:
-            # a capital for its state ("a senior Belgrade official")
-            for k, w in enumerate(words):
-                found = self.registry.country_of(w) if w != head and w[:1].isalpha() else None
-                if found:
-                    country, rest = found, " ".join(words[:k] + words[k + 1 :])
-                    break
-        # a place at the end ("an EU spokesperson in Brussels") is where they speak: a named body comes first
-        located = bool(country) and bool(rest) and folded.startswith(rest)
-        side: Actor | None = self.registry.government(country) if country and not located else None
-        descriptor = [w for w in (rest.split() if country else words)]
-        if side is None:
-            # an organisation named inside the mention: "a senior Hamas official"
-            for n in range(len(words) - 1, 0, -1):
-                for i in range(0, len(words) - n):
-                    if n == 1 and len(words[i]) <= 3 and not re.search(rf"\b{re.escape(words[i].upper())}\b", mention):
-                        continue  # "au" of "Port-au-Prince" is no AU: a short acronym is written in capitals
-                    actor = self.registry.lookup_exact(" ".join(words[i : i + n]))
-                    if actor is not None and actor.kind != "person":
-                        side = actor
-                        descriptor = words[:i] + words[i + n :]
-                        break
-                if side is not None:
-                    break
-        if side is None and located:
-            side = self.registry.government(country)
-            descriptor = rest.split()
-        if side is None:
-            return None
-        role = _strip_determiner(mention)
-        collective = head in _GOVERNMENT_HEADS or (head.endswith("s") and head in ANONYMOUS_NOUNS)
-        if collective:
-            return Speaker(name=side.name, actor_id=side.id, mention=base.mention, start=base.start, end=base.end,
-                           role=role, affiliation=side.affiliation)
-        grade = " ".join(w for w in descriptor if w in _GRADE_WORDS or w == head) or head
-        # gold convention: "Israel (unnamed official)" for a government's side, "Hamas (unnamed ...)" else
-        side_name = side.affiliation if side.kind == "government" and side.affiliation else side.name
-        return Speaker(name=f"{side_name} (unnamed {grade})", actor_id=None, mention=base.mention,
-                       start=base.start, end=base.end, role=role, affiliation=side.affiliation)
