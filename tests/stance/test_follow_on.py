@@ -39,3 +39,33 @@ def test_a_follow_on_about_the_exchange_itself_is_not_about_talks():
                     "reporters.\n\n“Forty prisoners came home on Sunday,” she added.\n")
     analysis = onrecord.analyze(text, id="t", language="en")
     assert not _by_text(analysis, "Forty prisoners came home").about_negotiations
+
+
+def test_a_follow_on_after_another_speakers_statement_still_goes_on_about_the_talks():
+    text = TALKS + ("“We will not sit at the table while the shelling goes on,” Foreign Minister Ana Velic told "
+                    "reporters.\n\nThe rebels' spokesman said the shelling had stopped on Sunday.\n\n"
+                    "“Nobody in this government is in a hurry,” Velic added.\n")
+    analysis = onrecord.analyze(text, id="t", language="en")
+    follow = _by_text(analysis, "Nobody in this government is in a hurry")
+    assert follow.about_negotiations and follow.stance == "neutral"
+
+
+def test_a_follow_on_about_arrests_is_not_about_talks():
+    text = TALKS + ("“We will not sit at the table while the shelling goes on,” Foreign Minister Ana Velic told "
+                    "reporters.\n\n“Eleven suspects were detained in the capital overnight,” she added.\n")
+    analysis = onrecord.analyze(text, id="t", language="en")
+    assert not _by_text(analysis, "Eleven suspects were detained").about_negotiations
+
+
+def test_a_longer_follow_on_a_paragraph_further(monkeypatch):
+    import onrecord.stance as stance
+
+    text = TALKS + ("“We will not sit at the table while the shelling goes on,” Foreign Minister Ana Velic told "
+                    "reporters.\n\nThe river has flooded two villages in the south.\n\n“We have said what we had "
+                    "to say, and we will say it again next week to anyone who asks,” Velic said.\n")
+    follow = _by_text(onrecord.analyze(text, id="t", language="en"), "We have said what we had to say")
+    assert follow.about_negotiations
+    monkeypatch.setattr(stance, "FOLLOW_ON_BLOCKS", frozenset({0, 1}))
+    monkeypatch.setattr(stance, "FOLLOW_ON_WORDS", 12)
+    follow = _by_text(onrecord.analyze(text, id="t", language="en"), "We have said what we had to say")
+    assert not follow.about_negotiations

@@ -95,10 +95,15 @@ def article_is_about_talks(statements: Sequence[Statement], blocks: Sequence[Blo
 FIGHTING = re.compile(r"\b(?:front|advanc\w*|offensive|attack\w*|shell\w*|strikes?|drones?|missiles?|killed|"
                       r"wounded|casualt\w*|troops|soldiers|fighters|escalat\w*|weapons?|battle\w*|war|"
                       # the exchanges themselves ("Saturday's swap was the 15th"), not talks about them
-                      r"swaps?|prisoners?|captives?)\b",
+                      r"swaps?|prisoners?|captives?|"
+                      r"fir(?:e|ed|ing)|detain\w*|arrest\w*|operations?|ambush\w*|raids?|clash\w*|gunmen|suspects)\b",
                       re.IGNORECASE)
 # Longest follow-on statement (in words) read as part of the same speaker's talk of talks.
-FOLLOW_ON_WORDS = 12
+FOLLOW_ON_WORDS = 20
+# Paragraphs after the speaker's statement about talks within which a follow-on goes on about them.
+FOLLOW_ON_BLOCKS = frozenset({0, 1, 2})
+# Statements of others that may stand between a follow-on and the speaker's statement about talks.
+FOLLOW_ON_BETWEEN = 1
 
 
 def _follows_on(statement: Statement, earlier: Sequence[Earlier], blocks: Sequence[Block]) -> bool:
@@ -109,10 +114,12 @@ def _follows_on(statement: Statement, earlier: Sequence[Earlier], blocks: Sequen
         return False
     if FIGHTING.search(statement.text):
         return False  # "advancing on every sector of the front": the war itself, not the talks
-    last = earlier[-1]
-    if not last.about or not same_speaker(last.statement, statement):
-        return False
-    return block_index(statement, blocks) - last.block in {0, 1}
+    here = block_index(statement, blocks)
+    # the speaker's last statement, with at most one statement of someone else's between
+    for last in earlier[-1 : -(FOLLOW_ON_BETWEEN + 2) : -1]:
+        if same_speaker(last.statement, statement):
+            return last.about and here - last.block in FOLLOW_ON_BLOCKS
+    return False
 
 
 def apply_stance(
