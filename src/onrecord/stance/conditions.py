@@ -71,6 +71,19 @@ def _marker(clause: "Token", lex: Lexicon) -> "Token | None":
     return None
 
 
+# Verbs of going on with something: an "until" on them, unnegated, is a duration ("would keep hosting the two
+# delegations until the parties are reconciled"), not terms.
+CONTINUATIVE = frozenset({"keep", "continue", "stay", "remain"})
+
+
+def _duration(marker: "Token", node: "Token") -> bool:
+    if marker.lower_ not in {"until", "till"}:
+        return False
+    verbs = [node, node.head] if node.dep_ in {"xcomp", "ccomp"} else [node]
+    return any(v.lemma_.lower() in CONTINUATIVE for v in verbs) and not any(
+        c.dep_ == "neg" for v in verbs for c in v.children)
+
+
 def _extend_left(token: "Token", lex: Lexicon) -> int:
     """Index of the first word of the subordinator: "so long as" and "only if" start at "so" / "only"."""
     i = token.i
@@ -113,6 +126,8 @@ def _clause_conditions(node: "Token", lex: Lexicon) -> Iterable[tuple[int, int]]
     for child in node.children:
         if child.dep_ in {"advcl", "conj"}:  # "ready, but only if X": spaCy often makes X a conjunct
             marker = _marker(child, lex)
+            if marker is not None and _duration(marker, node):
+                continue
             if marker is not None:
                 yield _extend_left(marker, lex), _subtree_end(child)
         elif child.dep_ in {"advmod", "npadvmod"} and child.lower_ in {"long", "soon", "only"}:

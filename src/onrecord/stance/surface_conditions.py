@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Span
 from .conditions import DEFINITE_DETS as PARSE_DEFINITE_DETS
-from .conditions import is_proviso
+from .conditions import CONTINUATIVE, is_proviso
 from .context import Piece
 from .lexicon import load_lexicon
 
@@ -98,6 +98,8 @@ def _marker_at(tokens: list["Token"], k: int, negative: bool) -> int:
         if tokens[k].dep_ == "mark":
             return 1  # the parser's subordinator: "once public-sector salaries ... were paid"
         return 1 if after not in NOT_AFTER_ONCE and _opens_clause(doc, tokens[k].i, limit) else 0
+    if word in {"until", "till"} and not negative and any(t.lemma_.lower() in CONTINUATIVE for t in tokens[:k]):
+        return 0  # "would keep hosting the delegations until the parties are reconciled": how long, not on what terms
     if word in {"until", "till"} or (negative and word in {"while", "without"}):
         return 0 if _temporal(tokens[k + 1 : k + 4]) else 1
     if word in SINGLE:
