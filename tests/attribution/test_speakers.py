@@ -621,3 +621,22 @@ def test_a_group_fighting_the_state_it_names_is_its_own_side(text, name, side):
 
     (statement,) = onrecord.analyze(text, id="t", language="en").statements
     assert (statement.speaker.name, statement.speaker.affiliation) == (name, side)
+
+
+def test_a_description_takes_the_one_person_whose_role_has_its_head():
+    import onrecord
+
+    text = ("Guyana’s chief negotiator said on Wednesday that her delegation would not initial the draft.\n\n"
+            "Marisol Quintero, the negotiator, has led the delegation since 2024.\n")
+    (statement,) = onrecord.analyze(text, id="t", language="en").statements
+    assert statement.speaker.name == "Marisol Quintero"
+
+
+def test_a_description_two_people_share_stays_unresolved():
+    import onrecord
+
+    text = ("Guyana’s chief negotiator said on Wednesday that her delegation would not initial the draft.\n\n"
+            "Marisol Quintero, the negotiator, has led the delegation since 2024. Tomas Ybarra, the other side's "
+            "negotiator, did not comment.\n")
+    (statement,) = onrecord.analyze(text, id="t", language="en").statements
+    assert statement.speaker.name is None

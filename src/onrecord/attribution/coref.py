@@ -566,6 +566,9 @@ class ArticleEntities:
             return best[1]
         if forward and later:
             return later[1]
+        head = _head_only(role_key(rest).replace("'s", "").split(), exclude, self.entities)
+        if head is not None:
+            return head
         actor = self.registry.resolve_role(description, self.published)
         if actor is not None:
             for e in self.entities:
@@ -636,6 +639,18 @@ AIDE_WORDS = frozenset({"aide", "adviser", "assistant", "office", "staff", "coun
 # Words that grade or hedge a description without naming an office ("a top security official").
 _GENERIC_DESCRIPTION = frozenset({"top", "senior", "high", "ranking", "high-ranking", "unnamed", "anonymous",
                                   "official", "officials", "current", "his", "her", "its", "their"})
+
+
+def _head_only(words: Sequence[str], exclude: "Entity | None", entities: Sequence["Entity"]) -> "Entity | None":
+    """When no one's roles hold every word of a description, the one person of the article whose role has its head
+    noun ("Venezuela's chief negotiator" -> the only negotiator the article names, "Urdaneta, the negotiator");
+    nobody when two people share it."""
+    head = next((w for w in reversed(words) if w in PERSON_ROLE_NOUNS), None)
+    if head is None:
+        return None
+    found = [e for e in entities if e.kind == "person" and e is not exclude and e.full
+             and any(head in key.replace("'s", "").split() for key in e.role_keys())]
+    return found[0] if len(found) == 1 else None
 
 
 def description_words(folded: str) -> list[str]:
