@@ -640,3 +640,11 @@ def test_a_description_two_people_share_stays_unresolved():
             "negotiator, did not comment.\n")
     (statement,) = onrecord.analyze(text, id="t", language="en").statements
     assert statement.speaker.name is None
+
+
+def test_a_name_the_tagger_calls_a_work_of_art_is_a_person_after_a_role():
+    import onrecord
+
+    text = "Norway’s special envoy to the process, Ingrid Sæther Holm, said the talks would resume on Monday."
+    (statement,) = onrecord.analyze(text, id="t", language="en").statements
+    assert statement.speaker.name == "Ingrid Sæther Holm"

@@ -108,6 +108,11 @@ class Entity:
 SURNAME_ARTICLES = frozenset({"al", "el"})
 
 
+# Entity labels the small model gives names of people at times ("Ingrid Sæther Holm" as a WORK_OF_ART): a person
+# when a role or a known first name comes with them.
+MISTAGGED_LABELS = frozenset({"ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT", "FAC", "LOC"})
+
+
 def _names_medium(ent: "SpacySpan") -> bool:
     """The entity is a medium: a platform or outlet of the channel lexicon ("Telegram"), or a name right after a
     media word ("the broadcaster Lumen TV", "the station Radyo Bantay")."""
@@ -331,7 +336,7 @@ class ArticleEntities:
         name, or a registry person."""
         if ent.label_ == "PERSON":  # a capital the small model tags PERSON ("Kyiv") is not one
             return self.registry.country_of(ent.text) is None
-        if ent.label_ not in {"ORG", "GPE", "NORP"} or len(ent) < 2 or any(t.pos_ != "PROPN" for t in ent):
+        if ent.label_ not in MISTAGGED_LABELS or len(ent) < 2 or any(t.pos_ != "PROPN" for t in ent):
             return False
         actor = self.registry.lookup_exact(ent.text)
         if actor is not None:
