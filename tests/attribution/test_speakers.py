@@ -648,3 +648,22 @@ def test_a_name_the_tagger_calls_a_work_of_art_is_a_person_after_a_role():
     text = "Norway’s special envoy to the process, Ingrid Sæther Holm, said the talks would resume on Monday."
     (statement,) = onrecord.analyze(text, id="t", language="en").statements
     assert statement.speaker.name == "Ingrid Sæther Holm"
+
+
+def test_a_definite_description_of_a_body_is_the_body_the_sentence_before_is_about():
+    import onrecord
+
+    text = ("The RSF gave the opposite account. \"It was the army's drones that ended the pause,\" the paramilitary "
+            "group said on its Telegram channel on Sunday.")
+    (statement,) = onrecord.analyze(text, id="t", language="en").statements
+    assert (statement.speaker.name, statement.speaker.mention) == ("Rapid Support Forces", "the paramilitary group")
+
+
+def test_a_former_holder_of_an_office_is_no_description_of_it():
+    import onrecord
+
+    text = ("Ethiopia’s state minister for foreign affairs said on Sunday that Addis Ababa would not sit down with "
+            "Asmara.\n\nThe AU envoy, Lerato Dube, a former South African deputy foreign minister, has spent a "
+            "fortnight in the region.\n")
+    (statement,) = onrecord.analyze(text, id="t", language="en").statements
+    assert statement.speaker.name is None

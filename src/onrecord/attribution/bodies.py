@@ -333,13 +333,14 @@ class BodySpeakers:
                 or subject.ent_type_ == "ORG"):
             return None
         first, last = subject.left_edge, subject.right_edge  # "The Serbian government's Office for Kosovo"
-        found = self._resolve(block + first.idx, block + last.idx + len(last.text))
-        if found.name:
-            return found
-        # "The alliance, known as the NCM (...)": the name the description gives
-        named = [t for t in subject.subtree if t.ent_type_ == "ORG" or (t.text.isupper() and len(t.text) > 1)]
-        if named:
+        if subject.lower_ in BODY_DESCRIPTORS and subject.text.islower():
+            # "The alliance, known as the NCM (...)": the name the description gives, not another body before it
+            named = [t for t in subject.subtree if t.ent_type_ == "ORG" or (t.text.isupper() and len(t.text) > 1)]
+            if not named:
+                return None
             found = self.resolve(block + named[0].idx, block + named[0].idx + len(named[0].text))
+            return found if found.name else None
+        found = self._resolve(block + first.idx, block + last.idx + len(last.text))
         return found if found.name else None
 
     def _owner_body(self, start: int) -> str | None:

@@ -571,7 +571,10 @@ class ArticleEntities:
             return best[1]
         if forward and later:
             return later[1]
-        head = _head_only(role_key(rest).replace("'s", "").split(), exclude, self.entities)
+        # (an indefinite description, "a European diplomat", is someone the article does not name)
+        indefinite = fold(description).startswith(("a ", "an "))
+        head = None if indefinite else _head_only(role_key(rest).replace("'s", "").split(), exclude, self.entities,
+                                                  country, self.registry)
         if head is not None:
             return head
         actor = self.registry.resolve_role(description, self.published)
@@ -646,15 +649,24 @@ _GENERIC_DESCRIPTION = frozenset({"top", "senior", "high", "ranking", "high-rank
                                   "official", "officials", "current", "his", "her", "its", "their"})
 
 
-def _head_only(words: Sequence[str], exclude: "Entity | None", entities: Sequence["Entity"]) -> "Entity | None":
+def _head_only(words: Sequence[str], exclude: "Entity | None", entities: Sequence["Entity"], country: str | None,
+               registry: ActorRegistry) -> "Entity | None":
     """When no one's roles hold every word of a description, the one person of the article whose role has its head
     noun ("Venezuela's chief negotiator" -> the only negotiator the article names, "Urdaneta, the negotiator");
-    nobody when two people share it."""
+    nobody when two people share it. A former holder is none, nor a holder the role places in another country."""
     head = next((w for w in reversed(words) if w in PERSON_ROLE_NOUNS), None)
     if head is None:
         return None
+
+    def holds(key: str) -> bool:
+        words_of_key = key.replace("'s", "").split()
+        if head not in words_of_key or "former" in words_of_key or "ex" in words_of_key:
+            return False
+        placed, _ = registry.split_country(key)
+        return not (country and placed and placed != country)
+
     found = [e for e in entities if e.kind == "person" and e is not exclude and e.full
-             and any(head in key.replace("'s", "").split() for key in e.role_keys())]
+             and any(holds(key) for key in e.role_keys())]
     return found[0] if len(found) == 1 else None
 
 

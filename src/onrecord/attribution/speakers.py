@@ -30,7 +30,8 @@ from ..actors.roles import ANONYMOUS_NOUNS, COLLECTIVE_NOUNS, PERSON_ROLE_NOUNS,
 from ..nlp import Block
 from ..records import Article, Speaker
 from .acronyms import acronym_table, expand_body
-from .bodies import DOCUMENT_DISTANCE, LOWER_IN_NAMES, NON_STATE_WORDS, BodySpeakers, content_words, strip_determiner
+from .bodies import (BODY_DESCRIPTORS, DOCUMENT_DISTANCE, LOWER_IN_NAMES, NON_STATE_WORDS, BodySpeakers,
+                     content_words, strip_determiner)
 from .coref import (FIRST_PERSON, NAME_PARTICLES, NEUTER_PRONOUNS, PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
                     ArticleEntities, Entity, collective_head, has_role_word)
 from .reported import DATELINE
@@ -252,6 +253,12 @@ class SpeakerResolver(BodySpeakers):
         organisation = self._organisation(base, span, tail)
         if organisation is not None:
             return self._body(organisation, start)
+        # 6b. a definite description of a body ("the paramilitary group", "the movement"): the body the sentence
+        # before is about, else the body that spoke last
+        if head in BODY_DESCRIPTORS | {"movement", "militia", "party"} and mention.lower().startswith("the "):
+            body = self._subject_before(start) or self._body_before(start)
+            if body is not None:
+                return dataclasses.replace(body, mention=base.mention, start=base.start, end=base.end)
         # 7. unnamed groups ("officials", "aid agencies")
         unnamed = self._unnamed_group(base, span)
         if unnamed is not None:
