@@ -568,87 +568,48 @@ def test_a_possessive_role_belongs_to_the_body_just_named(text, affiliation):
     assert statements and statements[-1].speaker.affiliation == affiliation
 
 
-def test_a_dateline_of_two_cities_is_cut_from_the_speaker():
-    import onrecord
 
-    text = ("KHARTOUM/N’DJAMENA — Sudan’s eastern rebel movement, the Eastern Front for Renewal (EFR), said on Monday "
-            "its fighters would not come home until an amnesty law covered every one of its members.")
-    (statement,) = onrecord.analyze(text, id="t", language="en").statements
-    assert statement.speaker.name == "Eastern Front for Renewal"
-
-
-def test_a_country_in_a_rebel_role_is_where_the_group_fights_not_its_side():
-    import onrecord
-
-    text = ("DOHA — Niger’s western rebel movement, the Western Front for Dignity (WFD), said on Monday its fighters "
-            "would not come home before an amnesty.")
-    (statement,) = onrecord.analyze(text, id="t", language="en").statements
-    assert statement.speaker.name == "Western Front for Dignity"
-    assert statement.speaker.affiliation == "Western Front for Dignity"
-
-
-def test_a_short_acronym_is_matched_in_capitals_only():
-    import onrecord
-
-    text = "A CARICOM diplomat in Port-au-Prince said the session was unlikely to open on time."
-    (statement,) = onrecord.analyze(text, id="t", language="en").statements
-    assert statement.speaker.name == "CARICOM (unnamed diplomat)"
-
-
-@pytest.mark.parametrize(("text", "name"), [
-    # a place in the dateline is no person for a description to resolve to (the holder is not named)
-    ("KINGSTOWN, St Vincent — Guyana’s chief negotiator said on Wednesday that her delegation would not initial "
-     "the draft.", None),
-    # a radio station tagged as a person is no antecedent for "he"
-    ("Hours earlier, Defense Secretary Ramon Lacson struck a different note. \"There will be no ceasefire this "
-     "Christmas,\" he said on the radio station DZXX Radyo Ronda on Monday.", "Ramon Lacson"),
-])
-def test_places_in_datelines_and_media_are_no_speakers(text, name):
-    import onrecord
-
-    statements = onrecord.analyze(text, id="t", language="en").statements
-    assert statements[0].speaker.name == name
+ANY = object()
 
 
 @pytest.mark.parametrize(("text", "name", "side"), [
+    # a dateline of two cities is cut from the speaker
+    ("KHARTOUM/N’DJAMENA — Sudan’s eastern rebel movement, the Eastern Front for Renewal (EFR), said on Monday "
+     "its fighters would not come home until an amnesty law covered every one of its members.",
+     "Eastern Front for Renewal", ANY),
+    # a country in a rebel role is where the group fights, not its side
+    ("DOHA — Niger’s western rebel movement, the Western Front for Dignity (WFD), said on Monday its fighters "
+     "would not come home before an amnesty.", "Western Front for Dignity", "Western Front for Dignity"),
+    # a short acronym is matched in capitals only ("au" of Port-au-Prince is no AU)
+    ("A CARICOM diplomat in Port-au-Prince said the session was unlikely to open on time.",
+     "CARICOM (unnamed diplomat)", ANY),
+    # a place in the dateline is no person for a description to resolve to (the holder is not named)
+    ("KINGSTOWN, St Vincent — Guyana’s chief negotiator said on Wednesday that her delegation would not initial "
+     "the draft.", None, ANY),
+    # a radio station tagged as a person is no antecedent for "he"
+    ("Hours earlier, Defense Secretary Ramon Lacson struck a different note. \"There will be no ceasefire this "
+     "Christmas,\" he said on the radio station DZXX Radyo Ronda on Monday.", "Ramon Lacson", ANY),
+    # a group fighting the state it names is its own side; the state's armed forces are the state's
     ("The National Liberation Front of Mauritania said the talks would resume in Dakar.",
      "National Liberation Front of Mauritania", "National Liberation Front of Mauritania"),
     ("The Armed Forces of Mauritania said the rebels had attacked a convoy.", "Armed Forces of Mauritania",
      "Mauritania"),
+    # a description goes to the one person whose role has its head noun; nobody when two share it
+    ("Guyana’s chief negotiator said on Wednesday that her delegation would not initial the draft.\n\n"
+     "Marisol Quintero, the negotiator, has led the delegation since 2024.\n", "Marisol Quintero", ANY),
+    ("Guyana’s chief negotiator said on Wednesday that her delegation would not initial the draft.\n\n"
+     "Marisol Quintero, the negotiator, has led the delegation since 2024. Tomas Ybarra, the other side's "
+     "negotiator, did not comment.\n", None, ANY),
+    # a name the tagger calls a work of art is a person after a role
+    ("Norway’s special envoy to the process, Ingrid Sæther Holm, said the talks would resume on Monday.",
+     "Ingrid Sæther Holm", ANY),
 ])
-def test_a_group_fighting_the_state_it_names_is_its_own_side(text, name, side):
+def test_the_first_statements_speaker_and_side(text, name, side):
     import onrecord
 
-    (statement,) = onrecord.analyze(text, id="t", language="en").statements
-    assert (statement.speaker.name, statement.speaker.affiliation) == (name, side)
-
-
-def test_a_description_takes_the_one_person_whose_role_has_its_head():
-    import onrecord
-
-    text = ("Guyana’s chief negotiator said on Wednesday that her delegation would not initial the draft.\n\n"
-            "Marisol Quintero, the negotiator, has led the delegation since 2024.\n")
-    (statement,) = onrecord.analyze(text, id="t", language="en").statements
-    assert statement.speaker.name == "Marisol Quintero"
-
-
-def test_a_description_two_people_share_stays_unresolved():
-    import onrecord
-
-    text = ("Guyana’s chief negotiator said on Wednesday that her delegation would not initial the draft.\n\n"
-            "Marisol Quintero, the negotiator, has led the delegation since 2024. Tomas Ybarra, the other side's "
-            "negotiator, did not comment.\n")
-    (statement,) = onrecord.analyze(text, id="t", language="en").statements
-    assert statement.speaker.name is None
-
-
-def test_a_name_the_tagger_calls_a_work_of_art_is_a_person_after_a_role():
-    import onrecord
-
-    text = "Norway’s special envoy to the process, Ingrid Sæther Holm, said the talks would resume on Monday."
-    (statement,) = onrecord.analyze(text, id="t", language="en").statements
-    assert statement.speaker.name == "Ingrid Sæther Holm"
-
+    statement = onrecord.analyze(text, id="t", language="en").statements[0]
+    assert statement.speaker.name == name
+    assert side is ANY or statement.speaker.affiliation == side
 
 def test_a_definite_description_of_a_body_is_the_body_the_sentence_before_is_about():
     import onrecord
