@@ -33,7 +33,9 @@ def test_without_reading_past_the_modifier_the_statement_is_only_a_report(monkey
     assert statement.stance != "open"
 
 
-CONDITION = ("NIAMEY, May 4 -\n\nTalks between the government and the northern rebels resumed in Niamey on Monday.\n\n"
+CONDITION = ("NIAMEY, May 4 -\n\nThe northern rebels said on Monday they would not negotiate while the army "
+             "shelled their villages, the mediators said.\n\n"
+             "The government said the talks in Niamey would go ahead without them.\n\n"
              "“We will be in the room on Friday provided Ghana chairs the monitoring committee,” NCM spokesman "
              "Ahmed Ag Intalla said.\n")
 
@@ -44,5 +46,5 @@ def _in_room(analysis):
 
 def test_a_talk_word_inside_the_condition_leaves_the_clause_to_the_speaker():
     statement = _in_room(onrecord.analyze(CONDITION, id="t", language="en"))
-    assert statement.speaker.affiliation and statement.stance == "conditional"
+    assert statement.speaker.affiliation == "NCM" and statement.stance == "conditional"
 
