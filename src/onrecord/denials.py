@@ -4,8 +4,8 @@ taken place" / "there had been no contacts"; "the offer had been handed over" / 
 Pyongyang"). Both cannot be true: a factual dispute, paired as a ``clash`` within one article.
 
 Judged on the two texts alone:
-- the denial negates a word of contact (``CONTACT``) right before it ("no meeting", "never met", "not a single
-  delegation"), or says it "did not take place";
+- the denial negates a word of contact (``CONTACT``) a few qualifying words before it ("no meeting", "never
+  met", "not a single delegation", "no one from this government met"), or says it "did not take place";
 - the assertion names a contact of the same kind, in a past or perfect form, with no negation, condition or
   plan anywhere;
 - the two share what the contact was: where the denial names a venue ("no meeting in Jeddah") the assertion
@@ -33,9 +33,12 @@ CONTACT = {
 }
 _KIND = {kind: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for kind, words in CONTACT.items()}
 # A negation before a word of contact: "no meeting", "never met", "not a single delegation", "no Saudi
-# delegation", "No one from this government met" (up to four words between).
-_NEGATED = (r"\b(?:no one|no|never|not a single|not one|nobody|there was no|there were no|there had been no)\s+"
-            r"(?:[\w’'-]+\s+){0,4}")
+# delegation", "No one from this government met" (up to four words between, names, determiners and words that
+# qualify a contact only: not "no doubt that the delegations met").
+_NEGATED = (r"\b(?:no one|no|never|not a single|not one|nobody)\s+"
+            r"(?:(?:(?-i:[A-Z][\w’'-]*)|from|of|in|this|that|the|its|their|his|her|any|government|cabinet|ministry|side|movement|army|"
+            r"administration|official|formal|direct|"
+            r"secret|single|further|such|other|face-to-face|[a-z]+(?:ian|ese|ish|i))\s+){0,4}")
 _DENIAL = {kind: re.compile(_NEGATED + rf"(?:{words})\b", re.IGNORECASE) for kind, words in CONTACT.items()}
 _NO_TAKE_PLACE = re.compile(r"\b(?:(?:did not|didn't|had not|has not|never)\s+take|never took)\s+place\b",
                             re.IGNORECASE)

@@ -3,11 +3,11 @@
 Many articles name an official by office alone ("Foreign Minister Hortense Mavungu", "Junta spokesman Zaw Min
 Tun", "the High Commissioner for Peace") and say once, elsewhere, whose government or army it is: "the
 Congolese government", "Myanmar's military government", "Sudan's army". When the article attaches its
-institutions of state (``INSTITUTIONS``) to one state far more often than to any other (``DOMINANCE``), an
-unplaced official of state is taken to serve that state.
+institutions of state (``INSTITUTIONS``) to one state only, an unplaced official of state is taken to serve
+that state.
 
-Nothing is guessed where two states' institutions are named alike (an interstate conflict: "India's
-government" and "Pakistan's army"), nor for a role that names a non-state body or a possessor ("the
+Nothing is guessed where two states' institutions are named (an interstate conflict: "India's government" and
+"Pakistan's army"), nor where the dateline is in another state (its officials host or mediate), nor for a role that names a non-state body or a possessor ("the
 movement's foreign minister", "Its spokesman", "the SDF's commander"), nor for a role without a word of state
 office.
 """
@@ -32,8 +32,9 @@ _POSSESSED = re.compile(
     rf"\b((?:[A-Z][\w-]+\s){{0,2}}[A-Z][\w-]+)(?:['’]s)\s+(?:[a-z-]+\s+){{0,2}}{INSTITUTIONS}\b")
 _MODIFIED = re.compile(rf"\b((?:[A-Z][\w-]+\s){{0,2}}[A-Z][\w-]+)\s+(?:[a-z-]+\s+)?{INSTITUTIONS}\b")
 _OF = re.compile(rf"\b{INSTITUTIONS}\s+(?:of|in)\s+((?:[A-Z][\w-]+\s?){{1,3}})")
-# The leading state must have at least this many times the mentions of the next one.
-DOMINANCE = 99
+# How far into the text a dateline is looked for, and its shape ("KAMPALA, May 4 -", "PORT SUDAN —").
+DATELINE_REACH = 2000
+_DATELINE = re.compile(r"([A-Z][A-Z .'’/-]{2,40}?)(?:,|\s+[-—–])")
 # Words of an office of state in a role.
 STATE_OFFICE = frozenset({"minister", "ministry", "government", "president", "presidential", "premier", "cabinet",
                           "junta", "army", "military", "commissioner", "chancellor"})
@@ -63,11 +64,22 @@ def home_state(text: str) -> str | None:
                     counts[place] += 1
                     break
     ranked = counts.most_common(2)
-    if not ranked:
-        return None
-    if len(ranked) == 2 and ranked[0][1] < DOMINANCE * ranked[1][1]:
-        return None
-    return ranked[0][0]
+    if not ranked or len(ranked) == 2:
+        return None  # no state's institutions named, or two states' (an interstate conflict)
+    home = ranked[0][0]
+    dateline = _dateline_state(text, lex)
+    if dateline is not None and dateline != home:
+        return None  # "KAMPALA — ... Foreign Minister X, whose country hosts the talks": the host's official
+    return home
+
+
+def _dateline_state(text: str, lex) -> str | None:
+    """The state of the article's dateline ("KAMPALA, May 4 -", "PORT SUDAN —"), if any."""
+    for line in text[:DATELINE_REACH].splitlines():
+        m = _DATELINE.match(line.strip())
+        if m:
+            return place_of(m.group(1).split("/")[0].strip().title(), lex)
+    return None
 
 
 def serves_unplaced_state(role: str | None) -> bool:

@@ -132,11 +132,12 @@ def fill_sides(statements: Sequence[Statement], positions: bool = True, text: st
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
             known[key] = Counter({ranked[0][0]: 1})
     home = home_state(text) if text else None
-    for statement in statements if home else ():
-        key = _key(statement)
-        if key and key not in known and not speaker_side(statement.speaker, lex) \
-                and serves_unplaced_state(statement.speaker.role):
-            known[key] = Counter({home: 1})
+    if home:
+        for statement in statements:
+            key = _key(statement)
+            if key and key not in known and not speaker_side(statement.speaker, lex) \
+                    and serves_unplaced_state(statement.speaker.role):
+                known[key] = Counter({home: 1})
     out: list[Statement] = []
     for statement in statements:
         key = _key(statement)

@@ -57,15 +57,23 @@ def test_a_follow_on_about_arrests_is_not_about_talks():
     assert not _by_text(analysis, "Eleven suspects were detained").about_negotiations
 
 
-def test_a_longer_follow_on_a_paragraph_further(monkeypatch):
+def test_a_follow_on_of_up_to_twenty_words(monkeypatch):
     import onrecord.stance as stance
 
     text = TALKS + ("“We will not sit at the table while the shelling goes on,” Foreign Minister Ana Velic told "
-                    "reporters.\n\nThe river has flooded two villages in the south.\n\n“We have said what we had "
-                    "to say, and we will say it again next week to anyone who asks,” Velic said.\n")
-    follow = _by_text(onrecord.analyze(text, id="t", language="en"), "We have said what we had to say")
-    assert follow.about_negotiations
-    monkeypatch.setattr(stance, "FOLLOW_ON_BLOCKS", frozenset({0, 1}))
+                    "reporters.\n\n“We have said what we had to say, and we will say it again next week to anyone "
+                    "who asks,” Velic said.\n")
+    assert _by_text(onrecord.analyze(text, id="t", language="en"), "We have said").about_negotiations
     monkeypatch.setattr(stance, "FOLLOW_ON_WORDS", 12)
-    follow = _by_text(onrecord.analyze(text, id="t", language="en"), "We have said what we had to say")
-    assert not follow.about_negotiations
+    assert not _by_text(onrecord.analyze(text, id="t", language="en"), "We have said").about_negotiations
+
+
+def test_a_follow_on_a_paragraph_further(monkeypatch):
+    import onrecord.stance as stance
+
+    text = TALKS + ("“We will not sit at the table while the shelling goes on,” Foreign Minister Ana Velic told "
+                    "reporters.\n\nThe river has flooded two villages in the south.\n\n“We have said what we "
+                    "had to say,” Velic said.\n")
+    assert _by_text(onrecord.analyze(text, id="t", language="en"), "We have said").about_negotiations
+    monkeypatch.setattr(stance, "FOLLOW_ON_PARAGRAPHS", 1)
+    assert not _by_text(onrecord.analyze(text, id="t", language="en"), "We have said").about_negotiations

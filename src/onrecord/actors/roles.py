@@ -55,6 +55,8 @@ patriarch politician pope premier president prime prince prosecutor queen rappor
 secretary senator sheikh source speaker spokesman spokesperson spokeswoman strongman tsar undersecretary
 veteran vice witness
 """.split())
+# Nouns after which "in X" names the seat of a side ("the government in Kinshasa"), not where an official is.
+SEAT_NOUNS = frozenset({"government", "authorities", "administration", "regime", "leadership", "junta"})
 # Collective nouns that stand for a government, ministry, army or group ("authorities in Kyiv said").
 COLLECTIVE_NOUNS = frozenset("""
 administration agency army authorities authority cabinet command committee council delegation department

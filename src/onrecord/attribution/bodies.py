@@ -333,14 +333,19 @@ class BodySpeakers:
                 or subject.ent_type_ == "ORG"):
             return None
         first, last = subject.left_edge, subject.right_edge  # "The Serbian government's Office for Kosovo"
-        if subject.lower_ in BODY_DESCRIPTORS and subject.text.islower():
-            # "The alliance, known as the NCM (...)": the name the description gives, not another body before it
-            named = [t for t in subject.subtree if t.ent_type_ == "ORG" or (t.text.isupper() and len(t.text) > 1)]
-            if not named:
-                return None
-            found = self.resolve(block + named[0].idx, block + named[0].idx + len(named[0].text))
-            return found if found.name else None
-        found = self._resolve(block + first.idx, block + last.idx + len(last.text))
+        # resolving an earlier mention must not move what "he", "the statement" or "it" refer to next
+        saved = (self._last, self._last_sentence, self._last_body)
+        try:
+            if subject.lower_ in BODY_DESCRIPTORS and subject.text.islower():
+                # "The alliance, known as the NCM (...)": the name the description gives, not another body
+                named = [t for t in subject.subtree if t.ent_type_ == "ORG" or (t.text.isupper() and len(t.text) > 1)]
+                if not named:
+                    return None
+                found = self.resolve(block + named[0].idx, block + named[0].idx + len(named[0].text))
+            else:
+                found = self._resolve(block + first.idx, block + last.idx + len(last.text))
+        finally:
+            self._last, self._last_sentence, self._last_body = saved
         return found if found.name else None
 
     def _owner_body(self, start: int) -> str | None:

@@ -113,17 +113,26 @@ SURNAME_ARTICLES = frozenset({"al", "el"})
 MISTAGGED_LABELS = frozenset({"ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT", "FAC", "LOC"})
 
 
+# Nouns of an outlet whose name may follow them ("the broadcaster Lumen TV", "the station Radyo Bantay"); not
+# "interview", "address", "show" (a person's name follows those as often).
+OUTLET_NOUNS = frozenset({"agency", "channel", "tv", "television", "newspaper", "daily", "weekly", "tabloid",
+                          "magazine", "broadcaster", "station", "radio", "outlet", "website"})
+
+
 def _names_medium(ent: "SpacySpan") -> bool:
-    """The entity is a medium: a platform or outlet of the channel lexicon ("Telegram"), or a name right after a
-    media word ("the broadcaster Lumen TV", "the station Radyo Bantay")."""
+    """The entity is a medium: a platform or outlet of the channel lexicon ("Telegram"), or a name right after an
+    outlet noun ("the broadcaster Lumen TV", "the station Radyo Bantay")."""
     lexicon = channel_lexicon()
     words = tuple(ent.text.split())
     if words in lexicon.platforms or words in lexicon.outlets:
         return True
-    # a media word right before the name, or before a call sign ("the radio station DWBR Radyo Bantay")
-    before = [t for t in ent.doc[max(0, ent.start - 2) : ent.start] if not t.is_punct]
-    return any((t.lemma_.lower(),) in lexicon.media_words for t in before[-2:]) and (
-        before[-1].text.isupper() or (before[-1].lemma_.lower(),) in lexicon.media_words)
+    # an outlet noun right before the name, or before a call sign ("the radio station DWBR Radyo Bantay")
+    before = list(ent.doc[max(0, ent.start - 2) : ent.start])
+    if not before or before[-1].is_punct:
+        return False
+    if before[-1].lemma_.lower() in OUTLET_NOUNS:
+        return True
+    return len(before) == 2 and before[-1].text.isupper() and before[0].lemma_.lower() in OUTLET_NOUNS
 
 
 def name_words(name: str) -> list[str]:
@@ -649,6 +658,15 @@ _GENERIC_DESCRIPTION = frozenset({"top", "senior", "high", "ranking", "high-rank
                                   "official", "officials", "current", "his", "her", "its", "their"})
 
 
+# Words that put a description or a role in one camp of a civil conflict: a description of one camp is no holder
+# of the other's role ("the rebel spokesman" is not "Government spokesman X").
+SIDE_CAMPS = {
+    "state": frozenset({"government", "army", "military", "junta", "ministry", "presidential", "state"}),
+    "armed group": frozenset({"rebel", "rebels", "insurgent", "insurgents", "militia", "movement", "guerrilla",
+                              "separatist", "opposition", "coalition", "front"}),
+}
+
+
 def _head_only(words: Sequence[str], exclude: "Entity | None", entities: Sequence["Entity"], country: str | None,
                registry: ActorRegistry) -> "Entity | None":
     """When no one's roles hold every word of a description, the one person of the article whose role has its head
@@ -658,10 +676,15 @@ def _head_only(words: Sequence[str], exclude: "Entity | None", entities: Sequenc
     if head is None:
         return None
 
+    camps = {camp for camp, camp_words in SIDE_CAMPS.items() if camp_words & set(words)}
+
     def holds(key: str) -> bool:
         words_of_key = key.replace("'s", "").split()
         if head not in words_of_key or "former" in words_of_key or "ex" in words_of_key:
             return False
+        other = {camp for camp, camp_words in SIDE_CAMPS.items() if camp_words & set(words_of_key)}
+        if camps and other and not camps & other:
+            return False  # "the rebel spokesman" is no government spokesman
         placed, _ = registry.split_country(key)
         return not (country and placed and placed != country)
 

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Sequence
 from ..actors.names import TITLE_WORDS, fold, fold_name, without_possessive
 from ..actors.registry import Actor, ActorRegistry, default_registry
 from ..actors.run_names import RunNames
-from ..actors.roles import ANONYMOUS_NOUNS, COLLECTIVE_NOUNS, PERSON_ROLE_NOUNS, ROLE_IDIOMS, role_key
+from ..actors.roles import (ANONYMOUS_NOUNS, COLLECTIVE_NOUNS, PERSON_ROLE_NOUNS, ROLE_IDIOMS, SEAT_NOUNS,
+                            role_key)
 from ..nlp import Block
 from ..records import Article, Speaker
 from .acronyms import acronym_table, expand_body
@@ -57,13 +58,15 @@ PORTFOLIO = re.compile(r"\b(?:for|to|on)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+")
 # A place after "in"/"at" in a role is where the official is ("head of the delegation in Doha", "ambassador in
 # Kyiv"), not whose; after a seat noun it is the seat ("the government in Kinshasa").
 LOCATION = re.compile(r"([\w’'-]+)\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+")
-SEAT_NOUNS = frozenset({"government", "authorities", "administration", "regime", "leadership", "junta"})
 _PLAUSIBLE_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Relative pronouns are never a speaker by themselves (the parse gives their antecedent; "who" is not WHO).
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Nouns for a document that "says" what its author said: "“No deal,” the statement said."
 DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "readout", "letter", "message", "post",
                             "declaration", "release"})
+# Words that make a description another body than the one just named ("the rival armed group").
+CONTRAST_WORDS = frozenset({"rival", "other", "opposition", "another", "breakaway", "second", "new", "smaller",
+                            "larger", "splinter", "allied", "different"})
 # A role owned by a body named just before ("Its spokesman", "their deputy commander", "the group's spokesman").
 OWNED_ROLE = re.compile(r"(?i)^(?:its|their|(?:the )?(?:group|movement|alliance|coalition|militia|front|"
                         r"organi[sz]ation|rebels|faction|party|parliament|council)['’]s?)\s")
@@ -255,7 +258,8 @@ class SpeakerResolver(BodySpeakers):
             return self._body(organisation, start)
         # 6b. a definite description of a body ("the paramilitary group", "the movement"): the body the sentence
         # before is about, else the body that spoke last
-        if head in BODY_DESCRIPTORS | {"movement", "militia", "party"} and mention.lower().startswith("the "):
+        if head in BODY_DESCRIPTORS | {"movement", "militia", "party"} and mention.lower().startswith("the ") \
+                and len(words) <= 2 and not set(words) & CONTRAST_WORDS:
             body = self._subject_before(start) or self._body_before(start)
             if body is not None:
                 return dataclasses.replace(body, mention=base.mention, start=base.start, end=base.end)

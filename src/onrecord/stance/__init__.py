@@ -96,20 +96,22 @@ FIGHTING = re.compile(r"\b(?:front|advanc\w*|offensive|attack\w*|shell\w*|strike
                       r"wounded|casualt\w*|troops|soldiers|fighters|escalat\w*|weapons?|battle\w*|war|"
                       # the exchanges themselves ("Saturday's swap was the 15th"), not talks about them
                       r"swaps?|prisoners?|captives?|"
-                      r"fir(?:e|ed|ing)|detain\w*|arrest\w*|operations?|ambush\w*|raids?|clash\w*|gunmen|suspects)\b",
+                      r"(?<![-\w])fir(?:e|ed|ing)|detain\w*|arrest\w*|military operations?|ambush\w*|raids?|"
+                      r"clash\w*|gunmen|suspects)\b",
                       re.IGNORECASE)
 # Longest follow-on statement (in words) read as part of the same speaker's talk of talks.
 FOLLOW_ON_WORDS = 20
 # Paragraphs after the speaker's statement about talks within which a follow-on goes on about them.
-FOLLOW_ON_BLOCKS = frozenset({0, 1, 2})
+FOLLOW_ON_PARAGRAPHS = 2
 # Statements of others that may stand between a follow-on and the speaker's statement about talks.
 FOLLOW_ON_BETWEEN = 1
 
 
 def _follows_on(statement: Statement, earlier: Sequence[Earlier], blocks: Sequence[Block]) -> bool:
-    """A short statement right after the same speaker's statement about talks, in the same paragraph or the next
-    ("We will not sign it. That depends on India."): it goes on about the same talks, with no position of its
-    own that the words show (neutral)."""
+    """A short statement (``FOLLOW_ON_WORDS``) after the same speaker's statement about talks, at most
+    ``FOLLOW_ON_PARAGRAPHS`` paragraphs on and with at most ``FOLLOW_ON_BETWEEN`` statement of someone else's
+    between ("We will not sign it. That depends on India."): it goes on about the same talks, with no position of
+    its own that the words show (neutral)."""
     if not earlier or len(statement.text.split()) > FOLLOW_ON_WORDS or statement.zone != "body":
         return False
     if FIGHTING.search(statement.text):
@@ -118,7 +120,7 @@ def _follows_on(statement: Statement, earlier: Sequence[Earlier], blocks: Sequen
     # the speaker's last statement, with at most one statement of someone else's between
     for last in earlier[-1 : -(FOLLOW_ON_BETWEEN + 2) : -1]:
         if same_speaker(last.statement, statement):
-            return last.about and here - last.block in FOLLOW_ON_BLOCKS
+            return last.about and 0 <= here - last.block <= FOLLOW_ON_PARAGRAPHS
     return False
 
 

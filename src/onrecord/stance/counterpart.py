@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..actors import default_registry
 from ..actors.names import without_possessive
+from ..actors.roles import SEAT_NOUNS
 from ..records import Span, Speaker
 from .context import Piece
 from .lexicon import Lexicon
@@ -32,8 +33,6 @@ PARTY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 PARTY_PREPS = frozenset({"with", "between", "to"})
 # A place after these words in a role is the official's portfolio or posting, not the side they speak for.
 PORTFOLIO_PREPS = frozenset({"for", "to", "on"})
-# Nouns after which "in X" names the seat of a side ("the government in Kinshasa"), not a location.
-SEATS = frozenset({"government", "authorities", "administration", "regime", "leadership", "junta"})
 # Leading words dropped from a party written out as is ("the Taliban" -> "Taliban").
 LEADING = frozenset({"the", "a", "an", "its", "their", "our"})
 
@@ -65,7 +64,7 @@ def side_of_text(text: str | None, lex: Lexicon) -> str | None:
             portfolio = before and (before[-1] in PORTFOLIO_PREPS
                                     or before[-2:] in (["for", "the"], ["to", "the"], ["on", "the"])
                                     # "the delegation in Doha": where, not whose ("the government in X" is a seat)
-                                    or (before[-1] in {"in", "at"} and (len(before) < 2 or before[-2] not in SEATS)))
+                                    or (before[-1] in {"in", "at"} and (len(before) < 2 or before[-2] not in SEAT_NOUNS)))
             if portfolio and without_possessive(" ".join(words[i : i + n])).lower() not in lex.demonyms:
                 continue  # "envoy for Syria", "ambassador to Russia", "Office for Refugees": a portfolio, not a side
             found = place_of(without_possessive(" ".join(words[i : i + n])), lex)

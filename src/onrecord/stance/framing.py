@@ -168,6 +168,9 @@ def _stance_head(token: "Token", lex: Lexicon) -> list["Token"]:
 FIGHTING_GROUPS = frozenset({"insurgents", "rebels", "militants", "separatists", "fighters", "guerrillas"})
 GROUP_OWNERS = frozenset({"group's", "movement's", "rebels'", "insurgents'", "militants'", "front's", "alliance's",
                           "coalition's", "organisation's", "organization's"})
+# Groups that watch a conflict rather than fight in it ("the monitoring group's spokesman", "a rights group").
+WATCHING_GROUPS = frozenset({"monitoring", "rights", "aid", "humanitarian", "relief", "research", "advocacy",
+                             "monitor", "observer", "observers", "watchdog"})
 
 
 def _names_own_group(head: str, frame: Frame) -> bool:
@@ -176,7 +179,7 @@ def _names_own_group(head: str, frame: Frame) -> bool:
         return False
     stem = head[:-1] if head.endswith("s") else head
     words = frame.speaker_role.lower().replace("’", "'").split()
-    if head in FIGHTING_GROUPS and any(w in GROUP_OWNERS for w in words):
+    if head in FIGHTING_GROUPS and any(w in GROUP_OWNERS for w in words) and not set(words) & WATCHING_GROUPS:
         return True  # "the group's spokesman" on "insurgents will not take part": his own group
     return any(word.startswith(stem) for word in words)
 
@@ -199,11 +202,15 @@ def _subject_role(subject: "Token", piece: Piece, lex: Lexicon, frame: Frame, co
     lower = subject.lower_
     if subject.dep_ in {"expl", "csubj", "csubjpass"} or lower in {"this", "that", "there"}:
         return NONE
-    if lower not in FIRST_PERSON and any(c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"} for c in subject.children):
-        return OTHER  # "The government and the NDF will return to the table": a report on both parties
     owners = {c.lower_ for c in subject.children if c.dep_ == "poss"}
     if lower in FIRST_PERSON or owners & OUR:
         return SPEAKER
+    if any(c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"} and not any(g.dep_ == "poss" for g in c.children)
+           and (c.pos_ == "PROPN" or any(g.dep_ == "det" and g.lower_ == "the" for g in c.children))
+           for c in subject.children):
+        # "The government and the NDF will return to the table": a report on two parties ("the government and
+        # its allies" are one side)
+        return OTHER
     if frame.kind == "indirect" and owners & REPORTED_OWN and subject.i in piece.inside:
         return SPEAKER  # reported speech: "its team will attend", "his government would sign" (our team, mine)
     if lower == "it" and frame.kind == "indirect" and subject.head.pos_ == "VERB" and _lemma(subject.head) != "be":
@@ -657,6 +664,10 @@ CONDITION_WORDS = frozenset({"provided", "providing", "unless", "until", "once",
 CONDITION_MARKS = CONDITION_WORDS | {"till", "while", "before"}
 
 
+# Verbs of leaving talks, whose past perfect with a noun subject reports a walk-out rather than states a position.
+LEAVING = frozenset({"walk", "pull", "leave", "storm", "stay", "quit", "abandon", "boycott"})
+
+
 def _cleft_deed(path: list["Token"], reach: int) -> bool:
     """The talks word stands in the relative clause of an it-cleft in the past ("It was their delegation that
     stood up and left the room", "it was the CMN team that had left the meeting"): a claim of who did it."""
@@ -691,10 +702,10 @@ def _reported_deed(path: list["Token"], reach: int, items: list[Evidence], roles
         subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is None or subject.lower_ in SPEAKER_PRONOUNS:
             continue
-        # the speaker's own side named as a noun in the past perfect ("the government delegation had walked out of
-        # Sunday's session") is a report too; "our delegation had walked out", "the cabinet has suspended the
-        # talks" are the speaker's own
-        pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in node.children)
+        # the speaker's own side named as a noun leaving in the past perfect ("the government delegation had walked
+        # out of Sunday's session") is a report too; "our delegation had walked out", "the cabinet has suspended
+        # the talks", "the government had suspended the talks" (reported speech) are the speaker's own
+        pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in node.children) and _lemma(node) in LEAVING
         if roles[k] != SPEAKER or (pluperfect and subject.pos_ in {"NOUN", "PROPN"}
                                    and not any(c.lower_ in OUR for c in subject.children)):
             return True
