@@ -308,6 +308,8 @@ def _negations(node: "Token", lex: Lexicon) -> list[str]:
         lower = child.lower_
         if child.dep_ == "neg" or (child.dep_ in {"det", "advmod"} and lower in lex.negators):
             out.append(lower)
+        elif child.dep_ == "nummod" and lower in {"one", "single"} and any(g.lower_ == "not" for g in child.children):
+            out.append("not one")  # "Not one delegate will travel": the quantifier negates the noun
         elif child.dep_ == "advmod" and lower == "longer" and any(g.lower_ == "no" for g in child.children):
             out.append("no longer")
         elif child.dep_ == "prep" and lower == "under" and any(
@@ -339,6 +341,12 @@ def _acts_on_other(word: "Token", node: "Token", path: list["Token"], k: int) ->
         return False
     on_path = {t.i for t in path}
     return any(c.dep_ == "dobj" and c.i not in on_path for c in word.children)
+
+
+def _not_one(noun: "Token") -> bool:
+    """ "Not one delegate", "not a single fighter": a noun its quantifier negates."""
+    return any(q.lower_ in {"one", "single"} and any(n.lower_ == "not" for n in q.children) for q in noun.children) \
+        or any(d.lower_ == "not" for d in noun.children if d.dep_ in {"neg", "advmod", "preconj"})
 
 
 def _negative_object(obj: "Token") -> bool:
@@ -374,7 +382,8 @@ def _evidence(
         if k > 0 and node.lower_ in lex.negators and node.dep_ in {"attr", "dobj", "nsubj", "nsubjpass"}:
             items.append(Evidence("neg", role, node.lower_))  # "there is nothing to negotiate"
         for subject in (c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in on_path):
-            if subject.lower_ in lex.negators or any(d.lower_ == "no" for d in subject.children if d.dep_ == "det"):
+            if subject.lower_ in lex.negators or any(d.lower_ == "no" for d in subject.children if d.dep_ == "det") \
+                    or _not_one(subject):
                 items.append(Evidence("neg", role, subject.text))  # "no one will negotiate", "nobody wants talks"
         if node.pos_ in {"VERB", "AUX"}:
             # a negative object of the verb that governs the talks ("would send nobody back to Geneva") or of
