@@ -205,11 +205,13 @@ def _subject_role(subject: "Token", piece: Piece, lex: Lexicon, frame: Frame, co
     owners = {c.lower_ for c in subject.children if c.dep_ == "poss"}
     if lower in FIRST_PERSON or owners & OUR:
         return SPEAKER
-    if any(c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"} and not any(g.dep_ == "poss" for g in c.children)
-           and (c.pos_ == "PROPN" or any(g.dep_ == "det" and g.lower_ == "the" for g in c.children))
-           for c in subject.children):
+    conjuncts = [c for c in subject.children if c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"}
+                 and not any(g.dep_ == "poss" for g in c.children)
+                 and (c.pos_ == "PROPN" or any(g.dep_ == "det" and g.lower_ == "the" for g in c.children))]
+    if conjuncts and not (frame.own_side and frame.own_side in {
+            resolve_party(t, piece, lex, None) for t in (subject, *conjuncts)}):
         # "The government and the NDF will return to the table": a report on two parties ("the government and
-        # its allies" are one side)
+        # its allies" are one side; "Doha and Cairo would keep the channel open", said by Qatar, includes it)
         return OTHER
     if frame.kind == "indirect" and owners & REPORTED_OWN and subject.i in piece.inside:
         return SPEAKER  # reported speech: "its team will attend", "his government would sign" (our team, mine)
