@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from ..records import Span
 from .conditions import HAPPENING_VERBS, find_conditions, red_line_conditions, requirement_conditions, stated_conditions
 from .context import Piece
-from .surface_conditions import surface_conditions
+from .surface_conditions import imperative_condition, surface_conditions
 from .counterpart import counterpart_of, implied_counterpart, person_side, place_of, resolve_party, subject_phrase
 from .lexicon import Lexicon
 
@@ -853,6 +853,10 @@ def read_statement(anchors: list["Token"], piece: Piece, lex: Lexicon, frame: Fr
                 conditions[span.start] = span
                 if stance == "open":
                     stance = "conditional"
+    imperative = imperative_condition(piece)  # "Lift the decree, and we will be in Nairobi"
+    if imperative is not None and stance in {"open", "conditional"} and not best.third_party:
+        stance = "conditional"
+        conditions.setdefault(imperative.start, imperative)
     stated = stated_conditions(piece, lex)  # "the condition is simple: X"
     if stated and stance in {"open", "neutral"} and not best.third_party:
         stance = "conditional"

@@ -173,3 +173,27 @@ def surface_conditions(piece: Piece, negative: bool) -> list[Span]:
                 out.append(Span(start, piece.offset(last) + len(last.text), text))
         k = end
     return out
+
+
+# Subjects of the promise after an imperative condition ("..., and we will be there").
+PROMISERS = frozenset({"we", "i"})
+
+
+def imperative_condition(piece: Piece) -> Span | None:
+    """ "Lift the decree and open the camps, and we will be in Nairobi the next morning": the imperative clauses
+    before ", and we will ..." are the terms of the promise (one span)."""
+    doc = piece.block.doc
+    ids = sorted(piece.inside)
+    if not ids:
+        return None
+    tokens = [doc[i] for i in range(ids[0], ids[-1] + 1)]
+    start = next((k for k, t in enumerate(tokens) if not t.is_punct and not t.is_space), None)
+    if start is None or tokens[start].tag_ != "VB" or any(c.dep_ in {"nsubj", "nsubjpass"}
+                                                          for c in tokens[start].children):
+        return None
+    for k in range(start + 1, len(tokens) - 3):
+        if tokens[k].text == "," and tokens[k + 1].lower_ == "and" and tokens[k + 2].lower_ in PROMISERS \
+                and tokens[k + 3].lower_ in {"will", "would", "'ll", "shall"}:
+            first, last = tokens[start], tokens[k - 1]
+            return Span(piece.offset(first), piece.offset(last) + len(last.text), doc[first.i : last.i + 1].text)
+    return None
