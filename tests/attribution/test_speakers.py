@@ -598,14 +598,20 @@ ANY = object()
     ("Guyana’s chief negotiator said on Wednesday that her delegation would not initial the draft.\n\n"
      "Marisol Quintero, the negotiator, has led the delegation since 2024. Tomas Ybarra, the other side's "
      "negotiator, did not comment.\n", None, ANY),
+    # the words said stand for their possessor ("The aide's comments suggested ...")
+    ("Presidential aide Leyla Hasanli said on Monday that Baku was ready to sign.\n\nThe aide's comments suggested "
+     "that Baku would not wait beyond the spring.\n", "Leyla Hasanli", ANY),
+    # a body's head alone once it was named in full ("the Front")
+    ("The Amhara Popular Unity Front rejected the offer on Monday.\n\nThe Front said its delegates would not travel "
+     "to Nairobi.\n", "Amhara Popular Unity Front", ANY),
     # a name the tagger calls a work of art is a person after a role
     ("Norway’s special envoy to the process, Ingrid Sæther Holm, said the talks would resume on Monday.",
      "Ingrid Sæther Holm", ANY),
 ])
-def test_the_first_statements_speaker_and_side(text, name, side):
+def test_the_last_statements_speaker_and_side(text, name, side):
     import onrecord
 
-    statement = onrecord.analyze(text, id="t", language="en").statements[0]
+    statement = onrecord.analyze(text, id="t", language="en").statements[-1]
     assert statement.speaker.name == name
     assert side is ANY or statement.speaker.affiliation == side
 

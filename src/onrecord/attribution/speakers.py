@@ -64,6 +64,10 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Nouns for a document that "says" what its author said: "“No deal,” the statement said."
 DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "readout", "letter", "message", "post",
                             "declaration", "release"})
+# Heads of a body's name used alone for it once named in full ("the Front", "the Movement").
+SHORT_BODY_NAMES = frozenset({"front", "movement", "alliance", "coalition", "council", "party", "union"})
+# Nouns of what someone said that stand for the sayer after a possessive ("the aide's comments suggested ...").
+WORDS_SAID = frozenset({"comments", "remarks", "words", "statement", "statements", "message", "letter", "post"})
 # Words that make a description another body than the one just named ("the rival armed group").
 CONTRAST_WORDS = frozenset({"rival", "other", "opposition", "another", "breakaway", "second", "new", "smaller",
                             "larger", "splinter", "allied", "different"})
@@ -249,7 +253,8 @@ class SpeakerResolver(BodySpeakers):
             if entity is not None:
                 return self._from_entity(base, entity, start, written_role=stripped)
         # 6. organisations: a short name ("the Foreign Ministry"), a country's body, a named organisation
-        if collective_head(words) is not None:
+        if collective_head(words) is not None or (len(words) == 1 and head in SHORT_BODY_NAMES):
+            # "the Foreign Ministry", "the Front": an earlier fuller mention of the body
             entity = self.entities.resolve_organisation(mention, start)
             if entity is not None:
                 return self._from_entity(base, entity, start)
@@ -263,6 +268,14 @@ class SpeakerResolver(BodySpeakers):
             body = self._subject_before(start) or self._body_before(start)
             if body is not None:
                 return dataclasses.replace(body, mention=base.mention, start=base.start, end=base.end)
+        # 6c. "The aide's comments", "the minister's remarks": the words stand for their possessor
+        if head in WORDS_SAID and span is not None:
+            owner = next((t for t in span if t.dep_ == "poss" and t.head.lower_ == head), None)
+            if owner is not None:
+                block = self._block_start(start)
+                found = self._resolve(block + owner.left_edge.idx, block + owner.idx + len(owner.text))
+                if found.name or found.role:
+                    return dataclasses.replace(found, mention=base.mention, start=base.start, end=base.end)
         # 7. unnamed groups ("officials", "aid agencies")
         unnamed = self._unnamed_group(base, span)
         if unnamed is not None:
