@@ -632,3 +632,13 @@ def test_a_former_holder_of_an_office_is_no_description_of_it():
             "fortnight in the region.\n")
     (statement,) = onrecord.analyze(text, id="t", language="en").statements
     assert statement.speaker.name is None
+
+
+def test_an_unnamed_group_is_no_owner_of_a_possessive_role():
+    import onrecord
+
+    text = ("Its diplomats declined to comment on Monday. “Until the Red Cross reaches the camp, I see no reason to "
+            "fly to Muscat,” the parliament’s human rights commissioner, Olena Vasylenko, said.")
+    statement = onrecord.analyze(text, id="t", language="en").statements[-1]
+    assert statement.speaker.name == "Olena Vasylenko"
+    assert "unnamed" not in (statement.speaker.affiliation or "")

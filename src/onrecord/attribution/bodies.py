@@ -346,7 +346,8 @@ class BodySpeakers:
                 found = self._resolve(block + first.idx, block + last.idx + len(last.text))
         finally:
             self._last, self._last_sentence, self._last_body = saved
-        return found if found.name else None
+        # a body has a name of its own; "its diplomats" -> "unnamed its diplomats" is no body
+        return found if found.name and "unnamed" not in found.name else None
 
     def _owner_body(self, start: int) -> str | None:
         """The body a possessive role refers to ("Its spokesman", "the group's deputy commander"): the body one
