@@ -162,8 +162,10 @@ def _institution(statement: Statement) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", role) if w in load_lexicon().institution_words}
 
 
-def _one_side(a: Statement, b: Statement) -> bool:
-    side_a, side_b = _side(a), _side(b)
+def _one_side(a: Statement, b: Statement, sides: dict[str, str | None] | None = None) -> bool:
+    """Both of one side: the same side when both are known, else two roles naming one institution. ``sides``:
+    each statement's ``_side`` when the caller has read them already."""
+    side_a, side_b = (sides[a.id], sides[b.id]) if sides is not None else (_side(a), _side(b))
     if side_a is not None and side_b is not None:
         return side_a == side_b
     return bool(_institution(a) & _institution(b))
@@ -438,7 +440,7 @@ def find_contradictions(statements: Sequence[Statement], text: str | None = None
                 and disputed(a, b, sides[a.id], sides[b.id]):
             out.append(Contradiction(a.id, b.id, "clash", _explain_dispute(a, b, sides)))
         elif a.zone not in UNPAIRED_ZONES and b.zone not in UNPAIRED_ZONES and a.stance == b.stance == "neutral":
-            denial = disputed_contact(a, b, _same_actor(a, b) or _one_side(a, b))
+            denial = disputed_contact(a, b, _same_actor(a, b) or _one_side(a, b, sides))
             if denial:
                 out.append(Contradiction(a.id, b.id, "clash", _explain_denial(*denial)))
     return out

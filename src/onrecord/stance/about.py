@@ -257,18 +257,14 @@ def find_own_anchors(piece: Piece, lex: Lexicon) -> list["Token"]:
     governs ("China hoped to conclude the code, and that the talks ...": the code, not the next statement's talks)."""
     own = Piece(piece.block, piece.sentences, piece.inside, piece.inside, piece.roots)
     strong = _find(own, lex, weak=False)
-    if strong and all(_in_condition(t, lex) for t in strong):
-        # the only negotiation words are in a condition ("ready to bring the delegations back provided both
-        # sides named negotiators"): the main clause's weak words frame the statement
-        weak = [t for t in _find(own, lex, weak=True) if not _in_condition(t, lex)]
-        if weak:
-            return sorted({t.i: t for t in [*strong, *weak]}.values(), key=lambda t: t.i)
-    if strong and all(_in_modifier(t, own) for t in strong):
-        # the only negotiation words describe something else ("the mechanism proposed by the mediators"): the
-        # main clause's weak words frame the statement ("Kinshasa was prepared to initial the declaration ...")
-        weak = [t for t in _find(own, lex, weak=True) if not _in_condition(t, lex) and not _in_modifier(t, own)]
-        if weak:
-            return sorted({t.i: t for t in [*strong, *weak]}.values(), key=lambda t: t.i)
+    # the only negotiation words are in a condition ("ready to bring the delegations back provided both sides named
+    # negotiators") or describe something else ("the mechanism proposed by the mediators"): the main clause's weak
+    # words frame the statement too ("Kinshasa was prepared to initial the declaration ...")
+    for aside in (lambda t: _in_condition(t, lex), lambda t: _in_modifier(t, own)):
+        if strong and all(aside(t) for t in strong):
+            weak = [t for t in _find(own, lex, weak=True) if not _in_condition(t, lex) and not aside(t)]
+            if weak:
+                return sorted({t.i: t for t in [*strong, *weak]}.values(), key=lambda t: t.i)
     return strong or _find(own, lex, weak=True) or _find(piece, lex, weak=False) or _find(piece, lex, weak=True)
 
 

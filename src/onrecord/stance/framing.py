@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Span
 from .conditions import HAPPENING_VERBS, find_conditions, red_line_conditions, requirement_conditions, stated_conditions
+from .about import CONDITION_OPENERS
 from .context import Piece
 from .surface_conditions import imperative_condition, surface_conditions
 from .counterpart import counterpart_of, implied_counterpart, person_side, place_of, resolve_party, subject_phrase
@@ -310,7 +311,7 @@ def _negations(node: "Token", lex: Lexicon) -> list[str]:
         lower = child.lower_
         if child.dep_ == "neg" or (child.dep_ in {"det", "advmod"} and lower in lex.negators):
             out.append(lower)
-        elif child.dep_ == "nummod" and lower in {"one", "single"} and any(g.lower_ == "not" for g in child.children):
+        elif child.dep_ == "nummod" and _not_quantifier(child):
             out.append("not one")  # "Not one delegate will travel": the quantifier negates the noun
         elif child.dep_ == "advmod" and lower == "longer" and any(g.lower_ == "no" for g in child.children):
             out.append("no longer")
@@ -345,9 +346,14 @@ def _acts_on_other(word: "Token", node: "Token", path: list["Token"], k: int) ->
     return any(c.dep_ == "dobj" and c.i not in on_path for c in word.children)
 
 
+def _not_quantifier(quantifier: "Token") -> bool:
+    """ "Not one", "not a single": a quantifier that negates its noun."""
+    return quantifier.lower_ in {"one", "single"} and any(n.lower_ == "not" for n in quantifier.children)
+
+
 def _not_one(noun: "Token") -> bool:
     """ "Not one delegate", "not a single fighter": a noun its quantifier negates."""
-    return any(q.lower_ in {"one", "single"} and any(n.lower_ == "not" for n in q.children) for q in noun.children) \
+    return any(_not_quantifier(q) for q in noun.children) \
         or any(d.lower_ == "not" for d in noun.children if d.dep_ in {"neg", "advmod", "preconj"})
 
 
@@ -528,7 +534,7 @@ def _cleft_evidence(node: "Token", piece: Piece, lex: Lexicon, frame: Frame, cou
 def _is_past(path: list["Token"], reach: int) -> bool:
     """The clause governing the talks reports the past ("talks were held"; not "will be", "would")."""
     for node in path[: reach + 1]:
-        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
+        if _heads_condition(node):
             continue  # a condition's own verb ("until an amnesty law covered ..."): the tense is the main clause's
         if _lemma(node) == "be" and not any(c.dep_ == "expl" for c in node.children):
             return False  # a state, backshifted in reported speech ("were not a bargaining chip", "not on the table")
@@ -538,7 +544,7 @@ def _is_past(path: list["Token"], reach: int) -> bool:
                 return False
             if node.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
                 return True
-            if node.tag_ == "VBN" and any(_lemma(a) == "have" for a in auxes):
+            if _perfect(node):
                 return True  # present perfect: "has never violated", "have received no proposal"
             if node.tag_ in {"VB", "VBP", "VBZ", "VBG"} and node.dep_ not in {"xcomp", "pcomp"}:
                 return False
@@ -621,8 +627,7 @@ def read_anchor(anchor: "Token", piece: Piece, lex: Lexicon, frame: Frame) -> Re
     speaker_acts = SPEAKER in roles[: reach + 1] and not past
     # the verbs of the clause that governs the talks, above a condition the talks word stands in ("the session
     # would take place once the delegation returned": no intent of the delegation's)
-    marked = [k for k, n in enumerate(path[: reach + 1])
-              if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in n.children)]
+    marked = [k for k, n in enumerate(path[: reach + 1]) if _heads_condition(n)]
     verbs = [n for n in path[(marked[-1] + 1 if marked else 0) : reach + 1] if n.pos_ in {"VERB", "AUX"}]
     if speaker_acts and verbs and not all(_lemma(n) in lex.procedural_verbs for n in verbs):
         return Reading("open", **common)  # "we will negotiate with them": intent (CAMEO 036)
@@ -669,10 +674,21 @@ def _through_condition(path: list["Token"], reach: int, lex: Lexicon) -> bool:
                for n in path[1 : reach + 1])
 
 
-# Words that open a condition whatever the parser calls them.
-CONDITION_WORDS = frozenset({"provided", "providing", "unless", "until", "once", "if"})
+# Words that open a condition whatever the parser calls them (``about.CONDITION_OPENERS`` but "while", which
+# opens a contrast as often).
+CONDITION_WORDS = CONDITION_OPENERS - {"while"}
 # Subordinators of a condition clause, whose verb does not set the statement's tense.
-CONDITION_MARKS = CONDITION_WORDS | {"till", "while", "before"}
+CONDITION_MARKS = CONDITION_OPENERS | {"till", "before"}
+
+
+def _heads_condition(node: "Token") -> bool:
+    """The word is the verb of a condition clause ("until an amnesty law covered ...")."""
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children)
+
+
+def _perfect(verb: "Token") -> bool:
+    """A past participle with "have": "has never violated", "had walked away"."""
+    return verb.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} and _lemma(c) == "have" for c in verb.children)
 
 
 # Verbs of leaving talks, whose past perfect with a noun subject reports a walk-out rather than states a position.
@@ -694,8 +710,7 @@ def _cleft_deed(path: list["Token"], reach: int) -> bool:
             continue
         if _lemma(be) != "be" or not any(c.lower_ == "it" for c in be.children):
             continue
-        auxes = [c for c in node.children if c.dep_ in {"aux", "auxpass"}]
-        if node.tag_ == "VBD" or (node.tag_ == "VBN" and any(_lemma(a) == "have" for a in auxes)):
+        if node.tag_ == "VBD" or _perfect(node):
             return True
     return False
 
@@ -706,9 +721,7 @@ def _reported_deed(path: list["Token"], reach: int, items: list[Evidence], roles
     someone did, reported, not the speaker's refusal."""
     words = {e.word for e in items if e.kind == "negpred"}
     for k, node in enumerate(path[1 : reach + 1], start=1):
-        if node.text not in words or node.pos_ != "VERB" or node.tag_ != "VBN":
-            continue
-        if not any(c.dep_ == "aux" and _lemma(c) == "have" for c in node.children):
+        if node.text not in words or node.pos_ != "VERB" or not _perfect(node):
             continue
         subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is None or subject.lower_ in SPEAKER_PRONOUNS:
@@ -744,11 +757,9 @@ def _halted(anchor: "Token", lex: Lexicon) -> bool:
 def _reported_request(word: "Token") -> bool:
     """A request reported as done, not made: passive ("had been asked to draft") or an invitation in the past
     ("it had invited both governments to a session"): procedure."""
-    auxes = [c for c in word.children if c.dep_ in {"aux", "auxpass"}]
-    if any(c.dep_ == "auxpass" for c in auxes):
+    if any(c.dep_ == "auxpass" for c in word.children):
         return True
-    return _lemma(word) == "invite" and (word.tag_ == "VBD" or (word.tag_ == "VBN" and any(
-        _lemma(a) == "have" for a in auxes)))
+    return _lemma(word) == "invite" and (word.tag_ == "VBD" or _perfect(word))
 
 
 def _or_not(whether: "Token") -> bool:
