@@ -13,23 +13,23 @@ ARTICLE = ("HARARE, May 4 -\n\nPeace talks between Zimbabwe and the eastern rebe
            "mediators.\n")
 
 
-def _statement(analysis):
-    return next(s for s in analysis.statements if "prepared to initial" in s.text)
+def _statement(text=ARTICLE, words="prepared to initial"):
+    return next(s for s in onrecord.analyze(text, id="t", language="en").statements if words in s.text)
 
 
 def test_a_place_of_posting_is_not_the_officials_side():
-    statement = _statement(onrecord.analyze(ARTICLE, id="t", language="en"))
+    statement = _statement()
     assert statement.speaker.affiliation == "Zimbabwe"
 
 
 def test_weak_words_of_the_main_clause_frame_a_statement_whose_talk_words_only_describe():
-    statement = _statement(onrecord.analyze(ARTICLE, id="t", language="en"))
+    statement = _statement()
     assert statement.about_negotiations and statement.stance == "open"
 
 
 def test_without_reading_past_the_modifier_the_statement_is_only_a_report(monkeypatch):
     monkeypatch.setattr(about, "_in_modifier", lambda token, piece: False)
-    statement = _statement(onrecord.analyze(ARTICLE, id="t", language="en"))
+    statement = _statement()
     assert statement.stance != "open"
 
 
@@ -40,11 +40,7 @@ CONDITION = ("NIAMEY, May 4 -\n\nThe northern rebels said on Monday they would n
              "Ahmed Ag Intalla said.\n")
 
 
-def _in_room(analysis):
-    return next(s for s in analysis.statements if "in the room" in s.text)
-
-
 def test_a_talk_word_inside_the_condition_leaves_the_clause_to_the_speaker():
-    statement = _in_room(onrecord.analyze(CONDITION, id="t", language="en"))
+    statement = _statement(CONDITION, "in the room")
     assert statement.speaker.affiliation == "NCM" and statement.stance == "conditional"
 
