@@ -85,3 +85,8 @@ def test_without_the_rule_the_denied_meeting_is_not_paired(monkeypatch):
     said = next(s for s in analysis.statements if "had met" in s.text)
     denied = next(s for s in analysis.statements if "no meeting" in s.text)
     assert not [c for c in analysis.contradictions if {c.a, c.b} == {said.id, denied.id}]
+
+
+@pytest.mark.parametrize("text", ["", "no " * 30_000, "\x00\ufffd" * 10_000, "XYZ " * 50_000])
+def test_degenerate_text_neither_asserts_nor_denies_a_contact(text):
+    assert not asserts_contact(text) and not denies_contact(text)

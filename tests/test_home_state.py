@@ -65,3 +65,8 @@ def test_without_the_home_state_the_two_officials_are_not_paired(monkeypatch):
     monkeypatch.setattr(onrecord.sides, "home_state", lambda text: None)
     analysis = onrecord.analyze(ARTICLE, id="t", language="en")
     assert frozenset(("Kyaw Lin Htet", "Soe Min Naing")) not in _pair(analysis)
+
+
+@pytest.mark.parametrize("text", ["", "A" * 200_000, "Xyz's army " * 20_000, "\x00\ufffd" * 10_000])
+def test_degenerate_text_gives_no_home_state(text):
+    assert home_state(text) is None
