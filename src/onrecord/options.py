@@ -20,6 +20,8 @@ class Options:
     strict: stop at the first failure instead of recording it and going on.
     max_bytes: inputs larger than this are refused with a clear error.
     languages: languages analysed; articles detected as another language are skipped with a warning.
+    stance_model: after the stance rules, the packaged learned model revises their reading
+        (``stance/learned.py``); False keeps the rules' reading alone (``--rules-only``).
     """
 
     published: dt.date | None = None
@@ -28,6 +30,7 @@ class Options:
     strict: bool = False
     max_bytes: int = MAX_INPUT_BYTES
     languages: tuple[str, ...] = ("en",)
+    stance_model: bool = True
     extra: dict[str, object] = field(default_factory=dict)
     # When a dict is given, analysis adds each stage's wall time (seconds) to it: for benchmarks.
     timings: dict[str, float] | None = field(default=None, compare=False)

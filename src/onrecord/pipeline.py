@@ -129,6 +129,7 @@ def analyze_article(
     from .language import detect_language
     from .sides import fill_sides
     from .stance import apply_stance
+    from .stance.learned import revise
 
     options = options or Options()
     memory, run_names = (memory.memory, memory.names) if isinstance(memory, RunContext) else (memory, None)
@@ -156,6 +157,8 @@ def analyze_article(
     # 5. stance
     with stage(clock, "stance"):
         statements = apply_stance(article, fill_sides(statements, positions=False, text=article.text), blocks, warnings)
+        if options.stance_model:
+            statements = revise(statements, article.text, warnings)
     # 6. contradictions and events
     with stage(clock, "contradictions+events"):
         statements = fill_sides(statements, text=article.text)

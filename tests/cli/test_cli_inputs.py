@@ -139,3 +139,23 @@ def test_cli_inputs_flags_override_what_the_reader_found(tmp_path, flags, expect
     [out] = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert {k: out[k] for k in expected} == expected
     assert dt.date.fromisoformat(out["published"])
+
+
+def test_rules_only_writes_the_rules_reading(tmp_path: Path, monkeypatch):
+    """--rules-only: the rules' reading; without it, the learned model's (here a model written for the test that
+    reads every statement as neutral)."""
+    import onrecord.stance.learned as learned
+
+    article = tmp_path / "talks.txt"
+    article.write_text("Peace talks resumed in Geneva on Monday, the mediators said.\n\nThe rebels' spokesman said the "
+                       "movement would attend the next round if the prisoners were released first.\n",
+                       encoding="utf-8")
+    neutral = learned.StanceModel(learned.CLASSES, {"bias": (0.0, 0.0, 0.0, 0.0, 9.0)})
+    monkeypatch.setattr(learned, "load_stance_model", lambda: neutral)
+    stances = {}
+    for flags in ((), ("--rules-only",)):
+        result = CliRunner().invoke(app, ["analyze", str(article), "--format", "jsonl", *flags])
+        assert result.exit_code == 0, result.output
+        (record,) = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+        stances[flags] = [s["stance"] for s in record["statements"] if "attend" in s["text"]]
+    assert stances[("--rules-only",)] == ["conditional"] and stances[()] == ["neutral"]

@@ -4,7 +4,10 @@ pipeline, on articles written for these tests)."""
 import pytest
 
 import onrecord
+from onrecord.options import Options
 
+# Tests of the follow-on rule: the rules alone, without the learned model's second reading.
+RULES_ONLY = Options(stance_model=False)
 TALKS = ("KESSRA, May 4 -\n\nPeace talks between Valdoria and the northern rebels were due to resume in Geneva, "
          "the mediators said.\n\n")
 # The speaker's statement about talks that the follow-ons come after.
@@ -23,7 +26,7 @@ def _by_text(analysis, words):
      "“Nobody in this government is in a hurry,” Velic added.\n", "Nobody in this government is in a hurry"),
 ])
 def test_a_short_follow_on_is_about_the_same_talks_and_takes_no_position(after, words):
-    follow = _by_text(onrecord.analyze(REFUSAL + after, id="t", language="en"), words)
+    follow = _by_text(onrecord.analyze(REFUSAL + after, id="t", language="en", options=RULES_ONLY), words)
     assert follow.about_negotiations and follow.stance == "neutral"
 
 
@@ -34,7 +37,7 @@ def test_a_short_follow_on_is_about_the_same_talks_and_takes_no_position(after, 
     ("“Eleven suspects were detained in the capital overnight,” she added.\n", "Eleven suspects were detained"),
 ])
 def test_a_statement_that_does_not_go_on_about_the_talks(after, words):
-    follow = _by_text(onrecord.analyze(REFUSAL + after, id="t", language="en"), words)
+    follow = _by_text(onrecord.analyze(REFUSAL + after, id="t", language="en", options=RULES_ONLY), words)
     assert not follow.about_negotiations and follow.stance is None
 
 
@@ -49,6 +52,6 @@ def test_a_statement_that_does_not_go_on_about_the_talks(after, words):
 def test_how_far_a_follow_on_reaches(monkeypatch, after, setting, narrower):
     import onrecord.stance as stance
 
-    assert _by_text(onrecord.analyze(REFUSAL + after, id="t", language="en"), "We have said").about_negotiations
+    assert _by_text(onrecord.analyze(REFUSAL + after, id="t", language="en", options=RULES_ONLY), "We have said").about_negotiations
     monkeypatch.setattr(stance, setting, narrower)
-    assert not _by_text(onrecord.analyze(REFUSAL + after, id="t", language="en"), "We have said").about_negotiations
+    assert not _by_text(onrecord.analyze(REFUSAL + after, id="t", language="en", options=RULES_ONLY), "We have said").about_negotiations

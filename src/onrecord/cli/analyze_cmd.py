@@ -9,8 +9,8 @@ import typer
 from rich.table import Table
 
 from . import app
-from .common import (FORMAT, META, OUTLET, PUBLISHED, STRICT, TITLE, Format, Inputs, err_console, make_options,
-                     table_console, write_line)
+from .common import (FORMAT, META, OUTLET, PUBLISHED, RULES_ONLY, STRICT, TITLE, Format, Inputs, err_console,
+                     make_options, table_console, write_line)
 
 FIRST_WORDS = 14
 
@@ -25,6 +25,7 @@ def analyze_command(
     title: Optional[str] = TITLE,
     strict: bool = STRICT,
     meta: Optional[str] = META,
+    rules_only: bool = RULES_ONLY,
 ) -> None:
     """Find who said what: statements with speaker, cue, channel and date."""
     from ..errors import OnrecordError
@@ -32,7 +33,7 @@ def analyze_command(
     from ..records import Failure
     from ..zones import BoilerplateMemory
 
-    options = make_options(published, outlet, title, strict)
+    options = make_options(published, outlet, title, strict, rules_only)
     inputs = Inputs(paths, options, meta)
     articles = list(inputs.articles())
     # what the run teaches every article: recurring boilerplate and the full names the articles give

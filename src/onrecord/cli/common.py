@@ -36,6 +36,10 @@ PUBLISHED = typer.Option(None, "--published", help="Publication date YYYY-MM-DD;
 OUTLET = typer.Option(None, "--outlet", help="Outlet name; overrides what the reader found.")
 TITLE = typer.Option(None, "--title", help="Title; overrides what the reader found.")
 STRICT = typer.Option(False, "--strict", help="Stop at the first input that fails instead of going on.")
+RULES_ONLY = typer.Option(
+    False, "--rules-only",
+    help="Stance from the rules alone, without the learned model's second reading (stance/learned.py).",
+)
 FORMAT = typer.Option(Format.table, "--format", "-f", help="table (readable) or jsonl (the contract records).")
 DB = typer.Option(
     None, "--db",
@@ -47,8 +51,10 @@ META = typer.Option(
 )
 
 
-def make_options(published: Optional[str], outlet: Optional[str], title: Optional[str], strict: bool) -> Options:
-    return Options(published=parse_date(published), outlet=outlet, title=title, strict=strict)
+def make_options(published: Optional[str], outlet: Optional[str], title: Optional[str], strict: bool,
+                 rules_only: bool = False) -> Options:
+    return Options(published=parse_date(published), outlet=outlet, title=title, strict=strict,
+                   stance_model=not rules_only)
 
 
 def load_meta(path: Optional[str]) -> dict[str, dict]:

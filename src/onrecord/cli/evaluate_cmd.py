@@ -13,7 +13,8 @@ from rich.table import Table
 
 from ..errors import OnrecordError
 from . import app
-from .common import META, err_console, load_meta, write_line
+from ..options import Options
+from .common import META, RULES_ONLY, err_console, load_meta, write_line
 
 
 def _fmt(value: float | None) -> str:
@@ -64,6 +65,7 @@ def evaluate_command(
     verbs: Optional[Path] = typer.Option(None, "--verbs", help="Speech-verb list for --speech-only; default: ../ggt_quote_verb_list.txt beside the PolNeAR file's folder."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as one JSON object instead of tables."),
     meta: Optional[str] = META,
+    rules_only: bool = RULES_ONLY,
 ) -> None:
     """Score onrecord's statements against gold: --gold DIR --articles DIR, or --polnear FILE."""
     from ..evaluate import evaluate_polnear_file, score_gold
@@ -83,7 +85,7 @@ def evaluate_command(
             filters = [name for name, on in (("speech-only", speech_only), ("quoted-only", quoted_only)) if on]
             title = f"PolNeAR {polnear.name}" + (f" ({', '.join(filters)})" if filters else " (all attributions)")
         else:
-            scores = score_gold(articles, gold, load_meta(meta))
+            scores = score_gold(articles, gold, load_meta(meta), Options(stance_model=not rules_only))
             title = f"gold {gold} on articles {articles}"
     except OnrecordError as exc:
         _fail(str(exc))

@@ -11,7 +11,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ..errors import OptionsError
 from . import app
-from .common import DB, META, OUTLET, PUBLISHED, STRICT, TITLE, Inputs, err_console, make_options, open_ledger
+from .common import (DB, META, OUTLET, PUBLISHED, RULES_ONLY, STRICT, TITLE, Inputs, err_console, make_options,
+                     open_ledger)
 
 
 @app.command("ingest")
@@ -28,6 +29,7 @@ def ingest_command(
     title: Optional[str] = TITLE,
     strict: bool = STRICT,
     meta: Optional[str] = META,
+    rules_only: bool = RULES_ONLY,
     reanalyse: bool = typer.Option(
         False, "--reanalyse",
         help="Analyse unchanged articles again and replace their stored analysis (after upgrading onrecord)."),
@@ -37,7 +39,7 @@ def ingest_command(
     from ..ledger.profiles import run_memory
     from ..pipeline import RunContext
 
-    options = make_options(published, outlet, title, strict)
+    options = make_options(published, outlet, title, strict, rules_only)
     if dask:
         _check_dask(dask)
     ledger = open_ledger(db)

@@ -148,14 +148,15 @@ def pair_gold_with_articles(golds: Iterable[GoldArticle], articles_dir: str | Pa
 
 
 def score_gold(articles_dir: str | Path, gold_dir: str | Path,
-               meta: Mapping[str, Mapping[str, Any]] | None = None) -> Scores:
+               meta: Mapping[str, Mapping[str, Any]] | None = None, options: Options | None = None) -> Scores:
     """Analyse the articles that have gold files and score them; ``seconds`` is the analysis time.
 
-    ``meta``: article id -> {published, outlet, title}, as beside scraped files (relative dates need it)."""
+    ``meta``: article id -> {published, outlet, title}, as beside scraped files (relative dates need it).
+    ``options``: the analysis options (``Options(stance_model=False)`` scores the stance rules alone)."""
     from ..pipeline import analyze_many
 
     paired = pair_gold_with_articles(load_gold_dir(gold_dir), articles_dir, meta)
     started = time.perf_counter()
-    analyses = analyze_many([article for _, article in paired])
+    analyses = analyze_many([article for _, article in paired], options)
     seconds = time.perf_counter() - started
     return replace(score_gold_analyses([g for g, _ in paired], analyses), seconds=seconds)
