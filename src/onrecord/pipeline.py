@@ -128,7 +128,7 @@ def analyze_article(
     from .events import events_for
     from .language import detect_language
     from .sides import fill_sides
-    from .stance import apply_stance
+    from .stance import apply_stance, terms_in
     from .stance.learned import revise
 
     options = options or Options()
@@ -158,7 +158,8 @@ def analyze_article(
     with stage(clock, "stance"):
         statements = apply_stance(article, fill_sides(statements, positions=False, text=article.text), blocks, warnings)
         if options.stance_model:
-            statements = revise(statements, article.text, warnings)
+            statements = revise(statements, article.text, warnings,
+                                terms=lambda statement, stance: terms_in(statement, blocks, stance))
     # 6. contradictions and events
     with stage(clock, "contradictions+events"):
         statements = fill_sides(statements, text=article.text)

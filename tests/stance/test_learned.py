@@ -142,3 +142,52 @@ def test_the_pipeline_takes_the_models_reading_unless_rules_only(monkeypatch):
     assert changed  # the rules read a refusal and a conditional here
     assert {w.split(":")[0].removeprefix("statement ") for w in revised.warnings if "learned model" in w} == changed
     assert onrecord.analyze(ARTICLE, id="t", language="en", options=Options(stance_model=False)) == rules
+
+
+def test_terms_are_looked_for_where_the_model_reads_terms_the_rules_did_not_see():
+    unless = _condition("until the guns fall silent")
+    asked: list[str] = []
+
+    def terms(statement, stance):
+        asked.append(stance)
+        return [unless, Span(0, 4, "not the text here")]  # the second is off the text: dropped
+
+    to_reject = _model({"bias": {"reject": 5.0}})
+    (out,) = revise([_statement(STATEMENT, None)], TEXT, [], to_reject, terms)
+    assert out.stance == "reject" and out.conditions == (unless,) and asked == ["reject"]
+    kept = _condition("never sign the framework")
+    (out,) = revise([_statement(STATEMENT, "conditional", (kept,))], TEXT, [], to_reject, terms)
+    assert out.conditions == (kept,) and asked == ["reject"]  # the rules' terms stand; no second look
+    (out,) = revise([_statement(STATEMENT, None)], TEXT, [], _model({"bias": {"open": 5.0}}), terms)
+    assert out.conditions == () and asked == ["reject"]
+
+
+@pytest.mark.parametrize(("sentence", "statement", "stance", "term"), [
+    ("The minister said that unless the border posts were dismantled, Valdora would send nobody back to Geneva.",
+     "unless the border posts were dismantled, Valdora would send nobody back to Geneva",
+     "reject", "unless the border posts were dismantled"),
+    ("The envoy said the first convoys could cross in May, provided the checkpoints stayed open at night.",
+     "the first convoys could cross in May, provided the checkpoints stayed open at night",
+     "conditional", "provided the checkpoints stayed open at night"),
+])
+def test_terms_in_finds_the_condition_clauses_of_the_statements_own_words(sentence, statement, stance, term):
+    from onrecord.nlp import Block, load_model
+    from onrecord.stance import terms_in
+
+    start = sentence.index(statement)
+    found = terms_in(Statement("s1", "indirect", statement, start, start + len(statement)),
+                     [Block(load_model()(sentence), 0, "body")], stance)
+    assert [(c.text, sentence[c.start:c.end]) for c in found] == [(term, term)]
+
+
+def test_the_pipeline_gives_terms_to_a_statement_the_model_moves_to_reject(monkeypatch):
+    import onrecord.stance.learned as learned
+
+    text = ("KESSRA, May 4 -\n\nThe interior minister said that unless the border posts were dismantled, Valdora "
+            "would send nobody back to the lake villages.\n")
+    rules = onrecord.analyze(text, id="t", language="en", options=Options(stance_model=False))
+    (before,) = [s for s in rules.statements if "unless" in s.text]
+    assert before.conditions == ()  # the rules see no talks here
+    monkeypatch.setattr(learned, "load_stance_model", lambda: _model({"bias": {"reject": 9.0}}))
+    (after,) = [s for s in onrecord.analyze(text, id="t", language="en").statements if "unless" in s.text]
+    assert after.stance == "reject" and [c.text for c in after.conditions] == ["unless the border posts were dismantled"]

@@ -23,16 +23,17 @@ import re
 from typing import Sequence
 
 from ..nlp import Block
-from ..records import Article, Statement
+from ..records import Article, Span, Statement
 from .about import find_anchors, find_own_anchors, find_weak_anchors
 from .context import pieces_for
 from .surroundings import Earlier, about_talks_around, block_index, same_speaker
 from .counterpart import speaker_side
 from .framing import STANCE_RANK, Frame, Reading, read_statement
 from .lexicon import Lexicon, load_lexicon
+from .surface_conditions import surface_conditions
 from .venues import with_venues
 
-__all__ = ["apply_stance", "read_stance", "Reading"]
+__all__ = ["apply_stance", "read_stance", "terms_in", "Reading"]
 
 
 def read_stance(
@@ -157,3 +158,11 @@ def apply_stance(
         )
     order = {s.id: k for k, s in enumerate(statements)}
     return sorted(out, key=lambda s: order[s.id])
+
+
+def terms_in(statement: Statement, blocks: Sequence[Block], stance: str) -> list[Span]:
+    """The condition clauses among a statement's own words ("unless X, ...", "..., provided X"), read as terms of a
+    refusal (``stance`` "reject": "until", "while" and "as long as" count) or of an offer: for a statement whose
+    stance the learned model gave (``learned.revise``) where the rules found no terms."""
+    return [span for piece in pieces_for(statement.start, statement.end, blocks)
+            for span in surface_conditions(piece, negative=stance == "reject")]

@@ -23,10 +23,14 @@ import math
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from ..errors import OnrecordError
-from ..records import Statement
+from ..records import Span, Statement
+
+# Terms of a statement the model moved to reject or conditional, when the rules (reading it otherwise) gave none:
+# (statement, the model's class) -> condition spans.
+TermsFinder = Callable[[Statement, str], Sequence[Span]]
 
 CLASSES: tuple[str, ...] = ("null", "reject", "conditional", "open", "neutral")
 # The stances whose terms go into ``conditions`` (contract, "Stance").
@@ -145,8 +149,12 @@ def load_stance_model() -> StanceModel:
 
 
 def revise(statements: Sequence[Statement], text: str, warnings: list[str],
-           model: StanceModel | None = None) -> list[Statement]:
-    """The statements with the model's class where it differs from the rules' (a warning says so for each)."""
+           model: StanceModel | None = None, terms: TermsFinder | None = None) -> list[Statement]:
+    """The statements with the model's class where it differs from the rules' (a warning says so for each).
+
+    ``terms``: where the model reads reject or conditional and the rules found no terms, the condition spans to
+    give (``stance.terms_in``: the condition clauses among the statement's own words); spans off the text are
+    dropped."""
     model = model or load_stance_model()
     out: list[Statement] = []
     for statement in statements:
@@ -161,8 +169,10 @@ def revise(statements: Sequence[Statement], text: str, warnings: list[str],
             out.append(dataclasses.replace(statement, about_negotiations=False, stance=None, counterpart=None,
                                            conditions=()))
         else:
-            out.append(dataclasses.replace(statement, about_negotiations=True, stance=label,
-                                           conditions=statement.conditions if label in WITH_TERMS else ()))
+            conditions = statement.conditions if label in WITH_TERMS else ()
+            if label in WITH_TERMS and not conditions and terms is not None:
+                conditions = tuple(c for c in terms(statement, label) if text[c.start : c.end] == c.text)
+            out.append(dataclasses.replace(statement, about_negotiations=True, stance=label, conditions=conditions))
     return out
 
 
