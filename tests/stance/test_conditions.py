@@ -42,3 +42,35 @@ def test_conditions_temporal_until_now_is_not_a_condition(nlp):
 def test_conditions_dropped_when_framing_is_open_without_terms(nlp):
     got = read(nlp, "“The talks ended without an agreement,” the mediator said.", "The talks ended without an agreement")
     assert got.stance == "neutral" and got.conditions == ()
+
+
+LONG_ONCE = [
+    ("“Sanaa will sign the roadmap once public-sector salaries in areas under the movement’s control are paid from "
+     "oil revenues,” the rebel spokesman said.",
+     "Sanaa will sign the roadmap once public-sector salaries in areas under the movement’s control are paid from oil "
+     "revenues",
+     "once public-sector salaries in areas under the movement’s control are paid from oil revenues"),
+    ("The envoy said the delegation would return to the talks in Vienna once the families of every missing "
+     "fisherman on the northern shore had been told where their men were.",
+     "the delegation would return to the talks in Vienna once the families of every missing fisherman on the "
+     "northern shore had been told where their men were",
+     "once the families of every missing fisherman on the northern shore had been told where their men were"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "statement", "term"), LONG_ONCE)
+def test_a_once_clause_with_a_long_subject_is_one_whole_condition(nlp, sentence, statement, term):
+    got = read(nlp, sentence, statement)
+    assert got.stance == "conditional"
+    assert term in [c.text for c in got.conditions]
+
+
+def test_without_the_long_reach_the_once_clause_is_cut(nlp, monkeypatch):
+    """The rule under test: the same sentence with "once" read only five words ahead loses the clause's end."""
+    import onrecord.stance.framing as framing
+    import onrecord.stance.surface_conditions as surface
+
+    monkeypatch.setattr(surface, "ONCE_REACH", 5)
+    monkeypatch.setattr(framing, "_clause_cut_short", lambda *args: False)
+    sentence, statement, term = LONG_ONCE[0]
+    assert term not in [c.text for c in read(nlp, sentence, statement).conditions]

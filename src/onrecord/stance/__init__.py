@@ -30,7 +30,7 @@ from .surroundings import Earlier, about_talks_around, block_index, same_speaker
 from .counterpart import speaker_side
 from .framing import STANCE_RANK, Frame, Reading, read_statement
 from .lexicon import Lexicon, load_lexicon
-from .surface_conditions import surface_conditions
+from .surface_conditions import surface_conditions as _surface_conditions
 from .venues import with_venues
 
 __all__ = ["apply_stance", "read_stance", "terms_in", "Reading"]
@@ -165,4 +165,4 @@ def terms_in(statement: Statement, blocks: Sequence[Block], stance: str) -> list
     refusal (``stance`` "reject": "until", "while" and "as long as" count) or of an offer: for a statement whose
     stance the learned model gave (``learned.revise``) where the rules found no terms."""
     return [span for piece in pieces_for(statement.start, statement.end, blocks)
-            for span in surface_conditions(piece, negative=stance == "reject")]
+            for span in _surface_conditions(piece, negative=stance == "reject")]

@@ -836,6 +836,25 @@ def _refusing_root(piece: Piece, lex: Lexicon) -> bool:
     return False
 
 
+# Words that open a condition clause, which has a verb of its own ("once salaries were paid").
+CLAUSE_OPENERS = frozenset({"once", "until", "unless", "if", "provided", "providing", "while", "when", "as",
+                            "so", "before", "after"})
+
+
+def _clause_cut_short(parsed: Span, surface: Span, piece: Piece) -> bool:
+    """A condition clause the parse cut before its verb ("once public-sector salaries in areas under X", the verb
+    "were paid" hung elsewhere), where the words give the whole clause up to its punctuation: the parse's span
+    opens a clause, has no verb, and the surface span goes on to one."""
+    if surface.end <= parsed.end or parsed.text.split()[0].lower() not in CLAUSE_OPENERS:
+        return False
+    doc = piece.block.doc
+
+    def verbs(span: Span) -> int:
+        return sum(1 for t in doc if span.start <= piece.offset(t) < span.end and t.pos_ in {"VERB", "AUX"})
+
+    return verbs(parsed) == 0 and verbs(surface) > 0
+
+
 def read_statement(anchors: list["Token"], piece: Piece, lex: Lexicon, frame: Frame) -> Reading:
     """The framing of a statement piece: the strongest reading among its negotiation words."""
     readings = [read_anchor(a, piece, lex, frame) for a in anchors]
@@ -860,7 +879,10 @@ def read_statement(anchors: list["Token"], piece: Piece, lex: Lexicon, frame: Fr
         # conditions the parse hung elsewhere ("would boycott the session «as long as X»"); a plain condition
         # on willingness makes it conditional ("ready to attend if X")
         for span in surface_for(stance == "reject"):
-            if not any(c.start < span.end and span.start < c.end for c in conditions.values()):
+            same = conditions.get(span.start)
+            if same is not None and _clause_cut_short(same, span, piece):
+                conditions[span.start] = span  # the parse lost the clause's verb: "once salaries in X [were paid]"
+            elif not any(c.start < span.end and span.start < c.end for c in conditions.values()):
                 conditions[span.start] = span
                 if stance == "open":
                     stance = "conditional"

@@ -61,10 +61,20 @@ def _temporal(following: list["Token"]) -> bool:
     return any(t.ent_type_ in {"DATE", "TIME"} or t.lemma_.lower() in time_nouns for t in following)
 
 
-def _opens_clause(doc, i: int, limit: int) -> bool:
-    """A verb follows within five words ("once the shelling stopped")."""
-    window = doc[i + 1 : min(limit, i + 6)]
-    return any(t.pos_ in {"VERB", "AUX"} for t in window)
+def _opens_clause(doc, i: int, limit: int, reach: int = 5) -> bool:
+    """A verb follows within ``reach`` words ("once the shelling stopped"), before any punctuation that ends a
+    clause."""
+    for t in doc[i + 1 : min(limit, i + 1 + reach)]:
+        if t.text in BOUNDARIES:
+            return False
+        if t.pos_ in {"VERB", "AUX"}:
+            return True
+    return False
+
+
+# How far a long subject may run between "once" and its verb ("once public-sector salaries in areas under the
+# movement's control were paid").
+ONCE_REACH = 14
 
 
 def _marker_at(tokens: list["Token"], k: int, negative: bool) -> int:
@@ -97,7 +107,9 @@ def _marker_at(tokens: list["Token"], k: int, negative: bool) -> int:
         after = tokens[k + 1].lower_ if k + 1 < len(tokens) else ""
         if tokens[k].dep_ == "mark":
             return 1  # the parser's subordinator: "once public-sector salaries ... were paid"
-        return 1 if after not in NOT_AFTER_ONCE and _opens_clause(doc, tokens[k].i, limit) else 0
+        subject = k + 1 < len(tokens) and tokens[k + 1].pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"}
+        reach = ONCE_REACH if subject else 5
+        return 1 if after not in NOT_AFTER_ONCE and _opens_clause(doc, tokens[k].i, limit, reach) else 0
     if word in {"until", "till"} and not negative and any(t.lemma_.lower() in CONTINUATIVE for t in tokens[:k]):
         return 0  # "would keep hosting the delegations until the parties are reconciled": how long, not on what terms
     if word in {"until", "till"} or (negative and word in {"while", "without"}):
