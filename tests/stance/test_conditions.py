@@ -74,3 +74,23 @@ def test_without_the_long_reach_the_once_clause_is_cut(nlp, monkeypatch):
     monkeypatch.setattr(framing, "_clause_cut_short", lambda *args: False)
     sentence, statement, term = LONG_ONCE[0]
     assert term not in [c.text for c in read(nlp, sentence, statement).conditions]
+
+
+@pytest.mark.parametrize(("sentence", "statement", "stance", "term"), [
+    ("The minister said Kosovo would boycott any round of talks at which the statute was the only item on the "
+     "agenda.", "Kosovo would boycott any round of talks at which the statute was the only item on the agenda",
+     "reject", "at which the statute was the only item on the agenda"),
+    ("“We will never sign an agreement whose text does not name our people,” the rebel spokesman said.",
+     "We will never sign an agreement whose text does not name our people", "reject",
+     "whose text does not name our people"),
+    ("The envoy said Moscow would sign only a peace agreement that left the power station out.",
+     "Moscow would sign only a peace agreement that left the power station out", "conditional",
+     "that left the power station out"),
+    # no "only": the relative clause describes what is welcome, no term
+    ("The foreign minister said Paris would welcome any peace agreement that Kyiv accepts.",
+     "Paris would welcome any peace agreement that Kyiv accepts", "open", None),
+])
+def test_relative_clauses_that_restrict_what_is_refused_or_accepted(nlp, sentence, statement, stance, term):
+    got = read(nlp, sentence, statement)
+    assert got.stance == stance
+    assert [c.text for c in got.conditions] == ([term] if term else [])

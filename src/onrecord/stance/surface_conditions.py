@@ -48,7 +48,7 @@ OPEN_ENDED = ("it takes", "it took", "needed", "necessary", "required", "either"
 SOON_AS_POSSIBLE = frozenset({"possible", "practicable", "feasible", "necessary"})
 # Relative words that open a red line here (the parse finder also takes "who", "where" ...), and determiners of a
 # thing described rather than restricted: the parse finder's, and possessives ("its code that ...").
-RELATIVE_WORDS = frozenset({"that", "which"})
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whose"})
 DEFINITE_DETS = PARSE_DEFINITE_DETS | {"its", "their", "our", "his", "her"}
 NOT_AFTER_ONCE = frozenset({"again", "more", "and", "or", "in", "a"})
 # Words after "the day" that make it a time, not a condition ("the day after", "the day of the vote").
@@ -123,9 +123,20 @@ def _marker_at(tokens: list["Token"], k: int, negative: bool) -> int:
         return 1
     if negative and word == "with" and any(t.lower_ == "still" for t in tokens[k + 2 : k + 6]):
         return 1
-    if negative and word in RELATIVE_WORDS and tokens[k].dep_ != "mark" and _restricts(tokens, k):
-        return 1
+    if word in RELATIVE_WORDS and tokens[k].dep_ != "mark" and _restricts(tokens, k):
+        if negative or _only_such(tokens, k):
+            return 1  # "no deal that X"; "would sign only a text that X"
+    if negative and tokens[k].pos_ == "ADP" and len(lowers) > 1 and lowers[1] in {"which", "whom"} \
+            and _restricts(tokens, k):
+        return 2  # "would boycott any session at which X"
     return 0
+
+
+def _only_such(tokens: list["Token"], k: int) -> bool:
+    """The relative clause restricts what is accepted to things of its kind: "only" within the few words before
+    it ("would put its name only to a text that X", "only those who X"). Without "only" it describes ("would
+    support any ceasefire that Kyiv accepts", "the amnesty for every fighter who hands in a rifle": open)."""
+    return "only" in [t.lower_ for t in tokens[max(0, k - 5) : k]]
 
 
 def _restricts(tokens: list["Token"], k: int) -> bool:
