@@ -159,3 +159,37 @@ def test_rules_only_writes_the_rules_reading(tmp_path: Path, monkeypatch):
         (record,) = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
         stances[flags] = [s["stance"] for s in record["statements"] if "attend" in s["text"]]
     assert stances[("--rules-only",)] == ["conditional"] and stances[()] == ["neutral"]
+
+
+def test_rules_only_reaches_ingest_and_evaluate(tmp_path: Path, monkeypatch):
+    """--rules-only on ingest (the stored stances) and evaluate (the stance figure), against a model written for
+    the test that reads every statement as neutral."""
+    import sqlite3
+
+    import onrecord.stance.learned as learned
+
+    monkeypatch.setattr(learned, "load_stance_model",
+                        lambda: learned.StanceModel(learned.CLASSES, {"bias": (0.0, 0.0, 0.0, 0.0, 9.0)}))
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "talks.txt").write_text(
+        "Peace talks resumed in Geneva on Monday, the mediators said.\n\nThe rebels' spokesman said the movement "
+        "would attend the next round if the prisoners were released first.\n", encoding="utf-8")
+    stored = {}
+    for flags in ((), ("--rules-only",)):
+        db = tmp_path / f"ledger{len(flags)}.db"
+        result = CliRunner().invoke(app, ["ingest", str(articles), "--db", str(db), *flags])
+        assert result.exit_code == 0, result.output
+        with sqlite3.connect(db) as conn:
+            stored[flags] = [s for (t, s) in conn.execute("SELECT text, stance FROM statements") if "attend" in t]
+    assert stored[("--rules-only",)] == ["conditional"] and stored[()] == ["neutral"]
+
+    root = Path(__file__).resolve().parents[2] / "examples"
+    figures = {}
+    for flags in ((), ("--rules-only",)):
+        result = CliRunner().invoke(app, ["evaluate", "--gold", str(root / "gold"), "--articles",
+                                          str(root / "articles"), "--meta", str(root / "meta.json"), "--json",
+                                          *flags])
+        assert result.exit_code == 0, result.output
+        figures[flags] = json.loads(result.stdout)["stance_accuracy"]
+    assert figures[("--rules-only",)] > 0.9 > figures[()]  # the examples take every stance, not only neutral

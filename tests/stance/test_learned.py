@@ -191,3 +191,52 @@ def test_the_pipeline_gives_terms_to_a_statement_the_model_moves_to_reject(monke
     monkeypatch.setattr(learned, "load_stance_model", lambda: _model({"bias": {"reject": 9.0}}))
     (after,) = [s for s in onrecord.analyze(text, id="t", language="en").statements if "unless" in s.text]
     assert after.stance == "reject" and [c.text for c in after.conditions] == ["unless the border posts were dismantled"]
+
+
+# The model's known errors on sentences written for the rules (the rules alone read them right: see
+# test_follow_on, test_preconditions_for_talks, test_review_session4): strict, so a retrained model that reads
+# them right makes these fail until they are moved to the passing tests.
+KNOWN_MODEL_ERRORS = [
+    ("VALDORA, May 4 -\n\nPeace talks between the government and the northern rebels were due to resume in "
+     "Geneva, the mediators said.\n\nThe government spokesman said that the government had suspended the talks.\n",
+     "had suspended", "reject"),
+    ("“Freedonia has no preconditions,” the minister said. The envoy said Sylvania had two preconditions for "
+     "any talks.", "two preconditions", "conditional"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="a known error of the learned model: the rules read it right")
+@pytest.mark.parametrize(("text", "words", "stance"), KNOWN_MODEL_ERRORS)
+def test_known_errors_of_the_learned_model(text, words, stance):
+    (statement,) = [s for s in onrecord.analyze(text, id="t", language="en").statements if words in s.text]
+    assert statement.stance == stance
+
+
+@pytest.mark.parametrize(("text", "words", "stance"), KNOWN_MODEL_ERRORS)
+def test_the_rules_alone_read_the_known_model_errors_right(text, words, stance):
+    rules = onrecord.analyze(text, id="t", language="en", options=Options(stance_model=False))
+    (statement,) = [s for s in rules.statements if words in s.text]
+    assert statement.stance == stance
+
+
+@pytest.mark.slow
+def test_the_packaged_model_is_what_training_on_the_current_rules_gives():
+    """Retraining (scripts/train_stance_model.py, about 15 s) on today's rules gives the packaged weights: a
+    change to the rules without a retrained model fails here ("retrain: .venv/bin/python
+    scripts/train_stance_model.py")."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train_stance_model", ROOT / "scripts" / "train_stance_model.py")
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    rows = [r for name, directory in train.TRAINING_SETS.items() for r in train.rows_of(name, directory)]
+    extra = train.casebook_rows() if train.CASEBOOK_USED else []
+    fresh = train.fit(rows + extra, train.MARGIN, [1.0] * len(rows) + [train.CASEBOOK_WEIGHT] * len(extra))
+    packaged = load_stance_model()
+    advice = "the packaged model is stale: retrain with .venv/bin/python scripts/train_stance_model.py"
+    assert fresh.trained_on == packaged.trained_on, advice
+    assert train.predict(fresh, rows + extra) == train.predict(packaged, rows + extra), advice
+    common = set(fresh.weights) & set(packaged.weights)
+    assert len(common) >= 0.99 * max(len(fresh.weights), len(packaged.weights)), advice
+    assert max(abs(a - b) for name in common for a, b in zip(fresh.weights[name], packaged.weights[name])) < 1e-3, \
+        advice

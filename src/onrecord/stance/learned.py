@@ -9,7 +9,8 @@ kept unread) and is packaged as ``data/stance_model.json``: weights only, read w
 downloaded. ``Options(stance_model=False)`` (``--rules-only``) keeps the rules' reading alone.
 
 Where the model disagrees with the rules, :func:`revise` takes the model's class and says so in the analysis
-warnings ("stance revised by the learned model: rules open"). The spans stay the rules': conditions are
+warnings ("stance revised by the learned model: neutral (rules: open)"); headline and boilerplate statements,
+which it never saw in training, keep the rules' reading. The spans stay the rules': conditions are
 kept only under reject or conditional (the contract puts terms there), and a statement the model finds not
 about negotiations loses its stance, counterpart and conditions.
 """
@@ -36,6 +37,9 @@ CLASSES: tuple[str, ...] = ("null", "reject", "conditional", "open", "neutral")
 # The stances whose terms go into ``conditions`` (contract, "Stance").
 WITH_TERMS = frozenset({"reject", "conditional"})
 MODEL_FILE = "stance_model.json"
+# Zones whose statements the model never saw in training (headline gold is optional, boilerplate is not
+# scored): the rules' reading stands there.
+UNREAD_ZONES = frozenset({"headline", "boilerplate"})
 FEATURES_VERSION = 1
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -46,13 +50,23 @@ def label_of(statement: Statement) -> str:
     return statement.stance if statement.about_negotiations and statement.stance else "null"
 
 
+# How far before and after a statement its sentence is looked for: a sentence is rarely longer, and a text with
+# no line break or full stop (a scraped blob) must not make every statement read the whole text.
+SENTENCE_REACH = 400
+
+
 def sentence_around(statement: Statement, text: str) -> str:
     """The statement with the rest of its sentence: from the last line break or full stop before it to the
-    first one after it (a plain reading, the same at training and at analysis)."""
-    lo = max(text.rfind("\n", 0, statement.start), text.rfind(". ", 0, max(statement.start - 1, 0)))
-    after = [i for i in (text.find("\n", statement.end), text.find(". ", statement.end)) if i != -1]
-    hi = min(after) if after else len(text)
-    return text[lo + 1 : hi + 1]
+    first one after it, at most ``SENTENCE_REACH`` characters either side (a plain reading, the same at training
+    and at analysis)."""
+    floor = max(statement.start - SENTENCE_REACH, 0)
+    ceiling = min(statement.end + SENTENCE_REACH, len(text))
+    breaks = [text.rfind("\n", floor, statement.start), text.rfind(". ", floor, statement.start)]
+    lo = max(breaks) + 1 if max(breaks) >= 0 else floor
+    after = [i + 1 for i in (text.find("\n", statement.end, ceiling), text.find(". ", statement.end, ceiling))
+             if i != -1]
+    hi = min(after) if after else ceiling
+    return text[lo:hi]
 
 
 def _words(text: str) -> list[str]:
@@ -145,6 +159,9 @@ def load_stance_model() -> StanceModel:
     except FileNotFoundError as exc:
         raise OnrecordError(f"{source}: the packaged stance model is missing: reinstall onrecord, or run with "
                             "--rules-only") from exc
+    except ValueError as exc:  # not UTF-8, not JSON
+        raise OnrecordError(f"{source}: the packaged stance model is not readable JSON ({exc}): reinstall "
+                            "onrecord, retrain it with scripts/train_stance_model.py, or run with --rules-only") from exc
     return StanceModel.from_dict(raw, str(source))
 
 
@@ -158,6 +175,9 @@ def revise(statements: Sequence[Statement], text: str, warnings: list[str],
     model = model or load_stance_model()
     out: list[Statement] = []
     for statement in statements:
+        if statement.zone in UNREAD_ZONES:
+            out.append(statement)
+            continue
         rules = label_of(statement)
         label = model.predict(statement, text)
         if label == rules:
