@@ -183,6 +183,12 @@ def test_rules_only_reaches_ingest_and_evaluate(tmp_path: Path, monkeypatch):
         with sqlite3.connect(db) as conn:
             stored[flags] = [s for (t, s) in conn.execute("SELECT text, stance FROM statements") if "attend" in t]
     assert stored[("--rules-only",)] == ["conditional"] and stored[()] == ["neutral"]
+    # the same ledger read again the other way: not "unchanged", the stored reading is replaced
+    db = tmp_path / "ledger0.db"
+    result = CliRunner().invoke(app, ["ingest", str(articles), "--db", str(db), "--rules-only"])
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(db) as conn:
+        assert [s for (t, s) in conn.execute("SELECT text, stance FROM statements") if "attend" in t] == ["conditional"]
 
     root = Path(__file__).resolve().parents[2] / "examples"
     figures = {}

@@ -49,8 +49,10 @@ def ingest_command(
         ledger.record_failure(failure)
     known = ledger.known()
     from ..ledger import content_hash
+    from ..ledger.store import reading_of
 
-    todo = articles if reanalyse else [a for a in articles if known.get(a.id) != content_hash(a)]
+    reading = reading_of(options)
+    todo = articles if reanalyse else [a for a in articles if known.get(a.id) != content_hash(a, reading)]
     skipped = len(articles) - len(todo)
     # boilerplate memory: the outlets' stored profiles plus this run's articles, each article counted once
     with ledger.engine.connect() as conn:
@@ -71,7 +73,7 @@ def ingest_command(
                 ledger.record_failure(result)
                 inputs.report(result)
             else:
-                counts[ledger.store(result, reanalysed=reanalyse)] += 1
+                counts[ledger.store(result, reanalysed=reanalyse, reading=reading)] += 1
             rate = done / max(time.perf_counter() - started, 1e-9)
             progress.update(task, advance=1, rate=f"{rate:.1f} articles/s")
     if counts["inserted"] or counts["replaced"]:

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, delete, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ..actors.names import strip_accents
+from ..options import Options
 from ..errors import LedgerError
 from ..records import Analysis, Article, Failure, Statement
 from . import schema
@@ -42,12 +43,24 @@ def article_uid(article_id: str) -> str:
     return hashlib.sha256(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
-def content_hash(article: Article) -> str:
-    payload = json.dumps(
-        [article.text, article.title, article.outlet,
-         article.published.isoformat() if article.published else None, article.source, article.url],
-        ensure_ascii=False,
-    )
+# The stance reading an analysis was made with, as the ledger records it in the content hash: the default (the
+# rules revised by the learned model) adds nothing, so ledgers filled before the model keep their hashes.
+RULES_ONLY_READING = "rules-only"
+
+
+def reading_of(options: Options | None) -> str:
+    """The stance reading of ``options`` for :func:`content_hash`: "" by default, "rules-only" without the model."""
+    return RULES_ONLY_READING if options is not None and not options.stance_model else ""
+
+
+def content_hash(article: Article, reading: str = "") -> str:
+    """A hash of the text, the metadata and the stance reading (:func:`reading_of`): an article stored with
+    another reading is not "unchanged" (``ingest --rules-only`` after a default run reads it again)."""
+    fields = [article.text, article.title, article.outlet,
+              article.published.isoformat() if article.published else None, article.source, article.url]
+    if reading:
+        fields.append(reading)
+    payload = json.dumps(fields, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -101,9 +114,10 @@ class Ledger:
         with self.engine.connect() as conn:
             return dict(conn.execute(select(schema.articles.c.id, schema.articles.c.content_hash)).all())
 
-    def store(self, analysis: Analysis, reanalysed: bool = False) -> Outcome:
+    def store(self, analysis: Analysis, reanalysed: bool = False, reading: str = "") -> Outcome:
         """Store one analysed article in one transaction; an edited article replaces its earlier version, and
-        so does an unchanged one with ``reanalysed`` (a new analysis of the same text, after an upgrade).
+        so does an unchanged one with ``reanalysed`` (a new analysis of the same text, after an upgrade) or one
+        stored with another stance ``reading`` (:func:`reading_of` the options it was analysed with).
 
         After the rows: a near-copy of a stored article keeps only its article row and zones
         (``duplicate_of``); an original adds its paragraphs to the outlet profile, its MinHash signature,
@@ -117,7 +131,7 @@ class Ledger:
         if problem:
             raise LedgerError(problem)
         article = analysis.article
-        chash = content_hash(article)
+        chash = content_hash(article, reading)
         uid = article_uid(article.id)
         try:
             index = self._duplicate_index()
