@@ -503,6 +503,8 @@ def test_a_participle_describing_the_medium_is_no_cue_of_its_own():
 @pytest.mark.parametrize(("text", "name"), [
     ("Taliban spokesman Qari Zabihullah Haqmal said the border crossing would reopen on Monday.", "Zabihullah Haqmal"),
     ("Mullah Abdul Wasiq Karimi, the deputy minister, said the talks in Doha would go on.", "Abdul Wasiq Karimi"),
+    ("Imam Moussa Traoré said the elders had carried two letters between the camps.", "Moussa Traoré"),
+    ("Archbishop Peter Okonjo said the church would keep its doors open to both delegations.", "Peter Okonjo"),
 ])
 def test_religious_honorifics_are_not_part_of_a_name(text, name):
     import onrecord
@@ -642,3 +644,18 @@ def test_an_unnamed_group_is_no_owner_of_a_possessive_role():
     statement = onrecord.analyze(text, id="t", language="en").statements[-1]
     assert statement.speaker.name == "Olena Vasylenko"
     assert "unnamed" not in (statement.speaker.affiliation or "")
+
+
+@pytest.mark.parametrize(("first", "later"), [
+    ("Imam Moussa Traoré said the elders had carried two letters between the camps.", "the imam"),
+    ("Rabbi David Adler said the families would meet the negotiators on Sunday.", "the rabbi"),
+])
+def test_an_office_in_the_name_is_the_role_a_later_description_names(first, later):
+    """The tagger takes the office into the name ("Imam Moussa Traoré"): the office is the person's role, so
+    "the imam" later is the same person."""
+    import onrecord
+
+    text = f"KESSRA, May 4 -\n\n{first}\n\n“We carry words, nothing more,” {later} said.\n"
+    statements = onrecord.analyze(text, id="t", language="en").statements
+    assert len(statements) == 2 and statements[1].speaker.mention == later
+    assert statements[1].speaker.name == statements[0].speaker.name is not None

@@ -14,7 +14,9 @@ import unicodedata
 # Gender-marked ones also tell the gender of the bearer.
 MALE_TITLES = frozenset({"mr", "mister", "sir", "king", "prince", "sheikh", "emir", "lord",
                          # religious honorifics before Afghan and Pakistani names ("Mullah X", "Qari X")
-                         "mullah", "qari", "maulvi", "mawlawi", "maulana", "mufti"})
+                         "mullah", "qari", "maulvi", "mawlawi", "maulana", "mufti",
+                         # clergy elsewhere ("Imam Souleymane Barry", "Rabbi X", "Archbishop X")
+                         "imam", "rabbi", "archbishop", "cardinal"})
 FEMALE_TITLES = frozenset({"ms", "mrs", "miss", "madam", "madame", "queen", "princess", "dame", "lady"})
 NEUTRAL_TITLES = frozenset({
     "dr", "president", "prime", "minister", "general", "gen", "col", "colonel", "lt", "major", "admiral",
@@ -24,6 +26,7 @@ NEUTRAL_TITLES = frozenset({
     "commodore", "captain", "capt", "lieutenant", "brigadier", "brig", "sergeant", "sgt", "corporal", "cpl",
     "vice", "rear", "maj", "inspector", "superintendent", "spokesman", "spokeswoman", "spokesperson",
     "envoy", "foreign", "defence", "defense", "interior", "undersecretary", "sheikha", "hon", "honourable",
+    "bishop", "pastor", "reverend", "rev",
 })
 
 # Every word that can precede a name without being part of it.

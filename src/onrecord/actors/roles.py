@@ -46,13 +46,13 @@ FORMER_WORDS = frozenset({"former", "ex", "outgoing", "previous", "erstwhile", "
 
 # Nouns that can head a mention of a person speaking in an official capacity (written for onrecord).
 PERSON_ROLE_NOUNS = frozenset("""
-adviser advisor aide ambassador analyst assistant attache author bishop boss captain chair chairman
+adviser advisor aide ambassador analyst archbishop assistant attache author bishop boss captain cardinal chair chairman
 chairperson chairwoman chancellor chief colonel commander commissioner congressman congresswoman consul
-coordinator correspondent counsellor counselor delegate deputy diplomat director dictator emir emissary
-envoy expert general governor head inspector journalist judge king lawmaker leader legislator lieutenant
-major marshal mayor mediator member minister monarch negotiator observer officer official ombudsman
-patriarch politician pope premier president prime prince prosecutor queen rapporteur representative ruler
-secretary senator sheikh source speaker spokesman spokesperson spokeswoman strongman tsar undersecretary
+cleric coordinator correspondent counsellor counselor delegate deputy diplomat director dictator emir emissary
+envoy expert general governor head imam inspector journalist judge king lawmaker leader legislator lieutenant
+major marshal mayor mediator member minister monarch negotiator observer officer official ombudsman pastor
+patriarch politician pope premier president priest prime prince prosecutor queen rabbi rapporteur representative
+ruler secretary senator sheikh source speaker spokesman spokesperson spokeswoman strongman tsar undersecretary
 veteran vice witness
 """.split())
 # Nouns after which "in X" names the seat of a side ("the government in Kinshasa"), not where an official is.

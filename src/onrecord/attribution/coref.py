@@ -368,9 +368,10 @@ class ArticleEntities:
         tokens = list(ent)
         gender = gender_of_title(ent.doc[ent.start - 1].text) if ent.start > 0 else None
         # honorifics, offices and ranks the tagger took into the name ("Commodore X", "Spokeswoman X")
+        titles: list[str] = []
         while len(tokens) > 1 and fold(tokens[0].text).rstrip(".") in _TITLE_WORDS:
             gender = gender or gender_of_title(tokens[0].text)
-            tokens.pop(0)
+            titles.append(tokens.pop(0).text)
         while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
             tokens.pop()
         if not tokens:
@@ -378,6 +379,8 @@ class ArticleEntities:
         start = block.start + tokens[0].idx
         end = block.start + tokens[-1].idx + len(tokens[-1].text)
         role = role_before(ent) or role_in_apposition(ent)
+        if role is None and titles and fold(titles[-1]).rstrip(".") in PERSON_ROLE_NOUNS:
+            role = " ".join(titles)  # an office the tagger took into the name: "Imam X", then "the imam"
         mention = Mention(start, end, self.text[start:end], self.sentence_of(start), is_subject(ent), role)
         entity = self.link_person(mention.text, mention.start, create=True)
         if entity is not None:
