@@ -235,6 +235,12 @@ def test_api_post_article_analyses_and_stores_it(write_server):
         again = c.post("/api/articles", json={"id": "posted/1", "text": text, "title": "Talks to resume",
                                               "outlet": "Test Wire", "published": "2025-04-01"})
         assert again.json()["outcome"] == "unchanged"
+        # the same article read with the rules alone is another reading: analysed again and replaced
+        rules = c.post("/api/articles", params={"rules_only": "true"},
+                       json={"id": "posted/1", "text": text, "title": "Talks to resume", "outlet": "Test Wire",
+                             "published": "2025-04-01"})
+        assert rules.status_code == 201 and rules.json()["outcome"] == "replaced", rules.text
+        assert not any("learned model" in w for w in c.get("/api/articles/posted/1").json()["warnings"])
         stored = c.get("/api/articles/posted/1").json()
         assert c.get("/api/articles").json()["total"] == before + 1
     assert stored["text"] == text and stored["outlet"] == "Test Wire" and stored["published"] == "2025-04-01"

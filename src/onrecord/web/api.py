@@ -109,21 +109,24 @@ class ArticleIn(BaseModel):
 
 @router.post("/articles", status_code=201, dependencies=[Depends(require_token)],
              summary="Analyse a posted article and store it (needs the token)")
-def post_article(request: Request, body: ArticleIn):
+def post_article(request: Request, body: ArticleIn,
+                 rules_only: bool = Query(False, description="Stance from the rules alone, without the learned "
+                                                           "model's second reading (as `--rules-only`).")):
     from ..ledger.profiles import run_memory
+    from ..ledger.store import reading_of
     from ..options import Options
     from ..pipeline import analyze_article
     from ..read.jsonl import article_from_mapping
 
     ledger = ledger_of(request)
-    options = Options()
+    options = Options(stance_model=not rules_only)
     record = body.model_dump()
     record["published"] = body.published.isoformat() if body.published else None
     with request.app.state.write_lock:  # one analysis and store at a time: one model, one SQLite writer
         article = article_from_mapping(record, source=body.url or "api", options=options)
         with ledger.engine.connect() as conn:
             memory = run_memory(conn, [article])
-        outcome = ledger.store(analyze_article(article, options, memory))
+        outcome = ledger.store(analyze_article(article, options, memory), reading=reading_of(options))
     return {"ok": True, "outcome": outcome, "article": data.article(ledger, body.id, with_text=False)}
 
 
