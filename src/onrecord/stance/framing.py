@@ -679,9 +679,9 @@ def _refusing_root(piece: Piece, lex: Lexicon) -> bool:
     return False
 
 
-# Words that open a condition clause, which has a verb of its own ("once salaries were paid").
-CLAUSE_OPENERS = frozenset({"once", "until", "unless", "if", "provided", "providing", "while", "when", "as",
-                            "so", "before", "after"})
+# Words that open a condition clause, which has a verb of its own ("once salaries were paid"): the condition
+# openers and the time and manner subordinators that head such clauses too ("as long as", "so long as").
+CLAUSE_OPENERS = CONDITION_OPENERS | {"when", "as", "so", "before", "after"}
 
 
 def _clause_cut_short(parsed: Span, surface: Span, piece: Piece) -> bool:
