@@ -29,9 +29,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from onrecord.evaluate.gold import load_gold_dir, locate_gold  # noqa: E402
-from onrecord.evaluate.gold_scoring import ZONE_ROLES, pair_gold_with_articles  # noqa: E402
-from onrecord.evaluate.matching import GoldRole, Interval, match_spans  # noqa: E402
+from onrecord.evaluate.gold import load_gold_dir  # noqa: E402
+from onrecord.evaluate.gold_scoring import match_gold, pair_gold_with_articles  # noqa: E402
 from onrecord.options import Options  # noqa: E402
 from onrecord.pipeline import analyze_many  # noqa: E402
 from onrecord.stance.learned import CLASSES, FEATURES_VERSION, StanceModel, features, label_of  # noqa: E402
@@ -47,12 +46,13 @@ ITERATIONS = 300
 STEP = 0.5
 MIN_COUNT = 3
 MARGIN = 0.0
-CASEBOOK_USED = True
 CASEBOOK_WEIGHT = 0.25
 MODEL_PATH = ROOT / "src" / "onrecord" / "data" / "stance_model.json"
+# One training row: the features of a statement read by the rules, the gold class, the rules' class.
+Row = tuple[dict[str, float], int, int]
 
 
-def rows_of(name: str, directory: Path) -> list[tuple[dict[str, float], int, int]]:
+def rows_of(name: str, directory: Path) -> list[Row]:
     """(features, gold class, rules' class) for each scored gold statement a prediction matched."""
     meta_path = directory / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else None
@@ -60,21 +60,13 @@ def rows_of(name: str, directory: Path) -> list[tuple[dict[str, float], int, int
     analyses = analyze_many([article for _, article in paired], Options(stance_model=False))
     rows = []
     for (gold, _), analysis in zip(paired, analyses):
-        located = locate_gold(gold, analysis.article.text)
-        roles = [ZONE_ROLES.get(g.gold.zone, GoldRole.scored) for g in located]
-        predicted = list(analysis.statements)
-        matches = match_spans([Interval(g.span.start, g.span.end) for g in located],
-                              [Interval(s.start, s.end) for s in predicted], roles)
-        for m in matches:
-            if roles[m.gold] is not GoldRole.scored:
-                continue
-            g, p = located[m.gold].gold, predicted[m.predicted]
-            target = CLASSES.index(g.stance if g.about_negotiations and g.stance else "null")
+        for g, p in match_gold(gold, analysis).scored():  # the scorer's own matching
+            target = CLASSES.index(g.gold.stance if g.gold.about_negotiations and g.gold.stance else "null")
             rows.append((features(p, analysis.article.text), target, CLASSES.index(label_of(p))))
     return rows
 
 
-def casebook_rows() -> list[tuple[dict[str, float], int, int]]:
+def casebook_rows() -> list[Row]:
     """The stance casebook's sentences (``tests/data/stance_cases.jsonl``), read by the rules."""
     sys.path.insert(0, str(ROOT / "tests" / "stance"))
     from casebook import case_text, load_cases, run_case
@@ -92,11 +84,11 @@ def casebook_rows() -> list[tuple[dict[str, float], int, int]]:
     return rows
 
 
-def fit(rows: list[tuple[dict[str, float], int, int]], margin: float = 0.0,
-        weights: list[float] | None = None) -> StanceModel:
-    """Multinomial logistic regression by gradient descent from zero; ``weights``: one per row (default 1)."""
+def fit(rows: list[Row], weights: list[float], trained_on: tuple[str, ...], margin: float = MARGIN,
+        l2: float = L2, min_count: int = MIN_COUNT) -> StanceModel:
+    """Multinomial logistic regression by gradient descent from zero; ``weights``: one per row."""
     counts = Counter(name for found, _, _ in rows for name in found)
-    vocab = sorted(name for name, n in counts.items() if n >= MIN_COUNT)
+    vocab = sorted(name for name, n in counts.items() if n >= min_count)
     index = {name: i for i, name in enumerate(vocab)}
     x = np.zeros((len(rows), len(vocab)))
     for i, (found, _, _) in enumerate(rows):
@@ -105,17 +97,31 @@ def fit(rows: list[tuple[dict[str, float], int, int]], margin: float = 0.0,
                 x[i, index[name]] = value
     y = np.eye(len(CLASSES))[[target for _, target, _ in rows]]
     w = np.zeros((len(vocab), len(CLASSES)))
-    share = np.ones((len(rows), 1)) if weights is None else np.array(weights, dtype=float)[:, None]
+    share = np.array(weights, dtype=float)[:, None]
     for _ in range(ITERATIONS):
         z = x @ w
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)
         p /= p.sum(axis=1, keepdims=True)
-        w -= STEP * (x.T @ ((p - y) * share) / share.sum() + L2 * w)
-    weights = {name: tuple(round(float(v), 5) for v in w[i]) for name, i in index.items()
-               if np.abs(w[i]).max() >= 1e-4}
-    trained_on = tuple(TRAINING_SETS) + (("casebook",) if CASEBOOK_USED else ())
-    return StanceModel(CLASSES, weights, trained_on, FEATURES_VERSION, margin)
+        w -= STEP * (x.T @ ((p - y) * share) / share.sum() + l2 * w)
+    kept = {name: tuple(round(float(v), 5) for v in w[i]) for name, i in index.items()
+            if np.abs(w[i]).max() >= 1e-4}
+    return StanceModel(CLASSES, kept, trained_on, FEATURES_VERSION, margin)
+
+
+def load_training(casebook_weight: float = CASEBOOK_WEIGHT) -> tuple[dict[str, list[Row]], list[Row]]:
+    """The rows of each training set, and the casebook's (none when its weight is 0)."""
+    by_set = {name: rows_of(name, directory) for name, directory in TRAINING_SETS.items()}
+    return by_set, casebook_rows() if casebook_weight > 0 else []
+
+
+def train(by_set: dict[str, list[Row]], casebook: list[Row], casebook_weight: float = CASEBOOK_WEIGHT,
+          leave_out: str | None = None, **settings: float) -> StanceModel:
+    """The model trained on every set but ``leave_out`` and the casebook at ``casebook_weight``; ``settings``:
+    ``margin``, ``l2``, ``min_count`` for :func:`fit`."""
+    rows = [r for name, rs in by_set.items() if name != leave_out for r in rs]
+    trained_on = tuple(TRAINING_SETS) + (("casebook",) if casebook else ())
+    return fit(rows + casebook, [1.0] * len(rows) + [casebook_weight] * len(casebook), trained_on, **settings)
 
 
 def accuracy(rows, predicted: list[int]) -> tuple[float, float, int]:
@@ -130,7 +136,6 @@ def predict(model: StanceModel, rows) -> list[int]:
 
 
 def main() -> int:
-    global L2, MIN_COUNT, CASEBOOK_USED
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="cross-validate only; write nothing")
     parser.add_argument("--margin", type=float, default=MARGIN, help=f"the model's lead over the rules' class "
@@ -141,15 +146,12 @@ def main() -> int:
                         help=f"weight of each casebook sentence in training, 0 to leave them out (default "
                              f"{CASEBOOK_WEIGHT})")
     args = parser.parse_args()
-    L2, MIN_COUNT, CASEBOOK_USED = args.l2, args.min_count, args.casebook_weight > 0
-    by_set = {name: rows_of(name, directory) for name, directory in TRAINING_SETS.items()}
-    extra = casebook_rows() if CASEBOOK_USED else []
-    extra_weights = [args.casebook_weight] * len(extra)
+    settings = {"margin": args.margin, "l2": args.l2, "min_count": args.min_count}
+    by_set, casebook = load_training(args.casebook_weight)
     print(f"{'left out':10} {'n':>4}  rules stance/about   model stance/about")
     means = []
     for name, rows in by_set.items():
-        train = [r for other, rs in by_set.items() if other != name for r in rs]
-        model = fit(train + extra, args.margin, [1.0] * len(train) + extra_weights)
+        model = train(by_set, casebook, args.casebook_weight, leave_out=name, **settings)
         rules = accuracy(rows, [r for _, _, r in rows])
         learned = accuracy(rows, predict(model, rows))
         means.append((rules, learned))
@@ -158,12 +160,11 @@ def main() -> int:
           f"        {np.mean([r[1][0] for r in means]):.3f} / {np.mean([r[1][1] for r in means]):.3f}")
     if args.check:
         return 0
-    every = [r for rs in by_set.values() for r in rs]
-    model = fit(every + extra, args.margin, [1.0] * len(every) + extra_weights)
+    model = train(by_set, casebook, args.casebook_weight, **settings)
     MODEL_PATH.write_text(json.dumps(model.to_dict(), sort_keys=True, separators=(",", ":")) + "\n",
                           encoding="utf-8")
     print(f"wrote {MODEL_PATH.relative_to(ROOT)}: {len(model.weights)} features, "
-          f"{sum(len(rs) for rs in by_set.values()) + len(extra)} statements")
+          f"{sum(len(rs) for rs in by_set.values()) + len(casebook)} statements")
     return 0
 
 

@@ -229,9 +229,9 @@ def test_the_packaged_model_is_what_training_on_the_current_rules_gives():
     spec = importlib.util.spec_from_file_location("train_stance_model", ROOT / "scripts" / "train_stance_model.py")
     train = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(train)
-    rows = [r for name, directory in train.TRAINING_SETS.items() for r in train.rows_of(name, directory)]
-    extra = train.casebook_rows() if train.CASEBOOK_USED else []
-    fresh = train.fit(rows + extra, train.MARGIN, [1.0] * len(rows) + [train.CASEBOOK_WEIGHT] * len(extra))
+    by_set, extra = train.load_training()
+    rows = [r for rs in by_set.values() for r in rs]
+    fresh = train.train(by_set, extra)
     packaged = load_stance_model()
     advice = "the packaged model is stale: retrain with .venv/bin/python scripts/train_stance_model.py"
     assert fresh.trained_on == packaged.trained_on, advice

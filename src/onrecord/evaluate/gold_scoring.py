@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -25,7 +25,7 @@ from ..options import Options
 from ..records import Analysis, Article, Failure, Statement
 from .folding import names_contain, same_name
 from .gold import GoldArticle, LocatedStatement, load_gold_dir, locate_gold
-from .matching import GoldRole, Interval, covers_half_of, match_spans
+from .matching import GoldRole, Interval, Match, covers_half_of, match_spans
 from .scores import Accuracy, ArticleScores, Scores, combine
 
 # Contract, "Scoring": headline gold statements are optional; a match with boilerplate gold is a false positive.
@@ -48,15 +48,37 @@ def _pair_key(a: str, b: str) -> frozenset[str]:
     return frozenset((a, b))
 
 
-def score_gold_article(gold: GoldArticle, analysis: Analysis) -> Scores:
-    """Scores of one analysis against its gold; gold spans are located in ``analysis.article.text``."""
-    # 1. locate
+@dataclass(frozen=True)
+class GoldMatch:
+    """Steps 1 and 2 of scoring one analysis: the gold statements located in its text, their roles, the
+    predicted statements, and the one-to-one matches between them."""
+
+    located: list[LocatedStatement]
+    roles: list[GoldRole]
+    predicted: list[Statement]
+    matches: list[Match]
+
+    def scored(self) -> list[tuple[LocatedStatement, Statement]]:
+        """The matched pairs whose gold statement is scored (not headline, not boilerplate)."""
+        return [(self.located[m.gold], self.predicted[m.predicted]) for m in self.matches
+                if self.roles[m.gold] is GoldRole.scored]
+
+
+def match_gold(gold: GoldArticle, analysis: Analysis) -> GoldMatch:
+    """Locate the gold statements in ``analysis.article.text`` and match the predictions to them."""
     located = locate_gold(gold, analysis.article.text)
     roles = [ZONE_ROLES.get(g.gold.zone, GoldRole.scored) for g in located]
     predicted = list(analysis.statements)
-    # 2. match
     matches = match_spans([_interval(g.span.start, g.span.end) for g in located],
                           [_interval(s.start, s.end) for s in predicted], roles)
+    return GoldMatch(located, roles, predicted, matches)
+
+
+def score_gold_article(gold: GoldArticle, analysis: Analysis) -> Scores:
+    """Scores of one analysis against its gold; gold spans are located in ``analysis.article.text``."""
+    # 1. locate and 2. match
+    found = match_gold(gold, analysis)
+    located, roles, predicted, matches = found.located, found.roles, found.predicted, found.matches
     counts = {"tp": 0, "negative": 0, "optional": 0}
     speaker = kind = about = stance = channel = conditions = Accuracy()
     gold_to_pred: dict[int, str] = {}
