@@ -190,7 +190,8 @@ def test_the_pipeline_gives_terms_to_a_statement_the_model_moves_to_reject(monke
     assert before.conditions == ()  # the rules see no talks here
     monkeypatch.setattr(learned, "load_stance_model", lambda: _model({"bias": {"reject": 9.0}}))
     (after,) = [s for s in onrecord.analyze(text, id="t", language="en").statements if "unless" in s.text]
-    assert after.stance == "reject" and [c.text for c in after.conditions] == ["unless the border posts were dismantled"]
+    assert after.stance == "reject"
+    assert [c.text for c in after.conditions] == ["unless the border posts were dismantled"]
 
 
 # The model's known errors on sentences written for the rules (the rules alone read them right: see
@@ -240,3 +241,20 @@ def test_the_packaged_model_is_what_training_on_the_current_rules_gives():
     assert len(common) >= 0.99 * max(len(fresh.weights), len(packaged.weights)), advice
     assert max(abs(a - b) for name in common for a, b in zip(fresh.weights[name], packaged.weights[name])) < 1e-3, \
         advice
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    (None, "missing"),
+    (b"{not json", "not readable JSON"),
+    (b"\xff\xfe\x00garbage", "not readable JSON"),
+    (b'{"classes": ["null"], "weights": {}}', "do not match"),
+])
+def test_a_bad_model_file_is_one_error_naming_the_file(tmp_path, content, problem):
+    from onrecord.stance.learned import read_stance_model
+
+    path = tmp_path / "stance_model.json"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(OnrecordError, match=problem) as caught:
+        read_stance_model(path)
+    assert str(path) in str(caught.value) and "\n" not in str(caught.value)

@@ -24,10 +24,14 @@ import math
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from ..errors import OnrecordError
 from ..records import Span, Statement
+
+if TYPE_CHECKING:  # pragma: no cover
+    from importlib.resources.abc import Traversable
+    from pathlib import Path
 
 # Terms of a statement the model moved to reject or conditional, when the rules (reading it otherwise) gave none:
 # (statement, the model's class) -> condition spans.
@@ -152,8 +156,13 @@ class StanceModel:
 
 @functools.lru_cache(maxsize=1)
 def load_stance_model() -> StanceModel:
-    """The packaged model (``onrecord/data/stance_model.json``)."""
-    source = resources.files("onrecord") / "data" / MODEL_FILE
+    """The packaged model (``onrecord/data/stance_model.json``), read once."""
+    return read_stance_model(resources.files("onrecord") / "data" / MODEL_FILE)
+
+
+def read_stance_model(source: "Path | Traversable") -> StanceModel:
+    """A model file; a missing, unreadable or malformed one is an :class:`OnrecordError` naming the file and the
+    fix."""
     try:
         raw = json.loads(source.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
@@ -161,7 +170,8 @@ def load_stance_model() -> StanceModel:
                             "--rules-only") from exc
     except ValueError as exc:  # not UTF-8, not JSON
         raise OnrecordError(f"{source}: the packaged stance model is not readable JSON ({exc}): reinstall "
-                            "onrecord, retrain it with scripts/train_stance_model.py, or run with --rules-only") from exc
+                            "onrecord, retrain it with scripts/train_stance_model.py, or run with "
+                            "--rules-only") from exc
     return StanceModel.from_dict(raw, str(source))
 
 
