@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -398,3 +399,38 @@ def test_an_item_idiom_inside_a_condition_still_refuses_talks():
     attend = next(s for s in analysis.statements if "would attend" in s.text)
     refuse = next(s for s in analysis.statements if "would not sit down" in s.text)
     assert any({c.a, c.b} == {attend.id, refuse.id} for c in analysis.contradictions)
+
+
+def _with_cue(statement, text, cue):
+    """The statement with its cue: the last occurrence of ``cue`` before it in ``text``."""
+    start = text.rindex(cue, 0, statement.start)
+    return dataclasses.replace(statement, cue=Span(start, start + len(cue), cue))
+
+
+@pytest.mark.parametrize("cue", ["had written", "had earlier written"])
+def test_a_dated_statement_in_the_past_perfect_steps_back_from_the_news(cue):
+    text, statements = in_article(
+        '"We will be back at the table in May," the negotiator said after the session. ',
+        placed("s1", "open", "Ann Adams", 0, "We will be back at the table in May"),
+        f".\n\nOnly on Monday, Adams {cue} on Telegram that ",
+        placed("s2", "reject", "Ann Adams", 0, "her team would boycott the session"), ".")
+    statements[1] = _with_cue(dataclasses.replace(statements[1], said_on=MONDAY, date_text="Monday"), text, cue)
+    assert [(c.a, c.b, c.kind) for c in find_contradictions(statements, text)] == [("s1", "s2", "shift")]
+    # in the simple past a dated statement after the undated lead reports the same day's words: no pair
+    plain = text.replace(cue, "wrote")
+    statements[1] = _with_cue(statements[1], plain, "wrote")
+    assert find_contradictions(statements, plain) == []
+
+
+@pytest.mark.parametrize("marker", ["That was a marked change of tone.", "It was a U-turn.", "A change of heart?"])
+def test_the_article_naming_a_change_of_position_makes_a_shift(marker):
+    text, statements = in_article(
+        "The envoy said ", placed("s1", "open", "Ann Adams", 0, "we are ready to go back next week"),
+        f".\n\n{marker} Adams had said ", placed("s2", "reject", "Ann Adams", 0, "there would be no more talks"), ".")
+    assert [(c.a, c.b, c.kind) for c in find_contradictions(statements, text)] == [("s1", "s2", "shift")]
+    plain = text.replace(marker, "Reporters asked about the venue.")
+    text2, statements2 = in_article(
+        "The envoy said ", placed("s1", "open", "Ann Adams", 0, "we are ready to go back next week"),
+        ".\n\nReporters asked about the venue. Adams had said ",
+        placed("s2", "reject", "Ann Adams", 0, "there would be no more talks"), ".")
+    assert plain == text2 and find_contradictions(statements2, text2) == []

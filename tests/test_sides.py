@@ -3,6 +3,8 @@ written for these tests, through the real pipeline (spaCy parse included)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 import onrecord
@@ -93,4 +95,20 @@ def test_the_state_an_officials_own_intent_opens_with_outweighs_a_side_from_cont
     named = Statement("s3", "indirect", "Kinshasa would sign", 90, 109,
                       speaker=Speaker(name="Lina Sami", role="Rwandan foreign minister", affiliation="Rwanda"))
     filled = fill_sides([intent, claim, named], positions=False)
+    # the negotiator's side holds for all his statements (his claim too); the placed minister keeps hers
+    assert [s.speaker.affiliation for s in filled] == ["Democratic Republic of the Congo"] * 2 + ["Rwanda"]
+    # a speaker whose intents open with two states keeps the side from context at the statements naming none
+    other = dataclasses.replace(intent, id="s4", text="Kigali was prepared to sign the text", start=120, end=156)
+    filled = fill_sides([intent, claim, other], positions=False)
     assert [s.speaker.affiliation for s in filled] == ["Democratic Republic of the Congo", "Qatar", "Rwanda"]
+
+
+def test_an_officials_quote_after_their_reported_intent_takes_its_state(nlp):
+    text = ("GENEVA, Feb 19 (Wire) - Armenia will not sign any framework with Azerbaijan while Azerbaijani officials "
+            "keep threatening strikes, Deputy Foreign Minister Omar Wali said on Thursday, a day after Azerbaijan's "
+            "envoy appeared to soften a long-standing Azerbaijani demand.\n\n"
+            '"The day the threats stop, we can put our initials on a text within a week," Wali told reporters.\n')
+    analysis = onrecord.analyze(text)
+    wali = _by_name(analysis, "Omar Wali")
+    assert [s.text[:26] for s in wali] == ["Armenia will not sign any ", "The day the threats stop, "]
+    assert {s.speaker.affiliation for s in wali} == {"Armenia"}

@@ -91,6 +91,8 @@ CONTENT_OPENINGS = ("that ", "which ", "who ", "without ")
 OCCASION_CHARS = 250
 # Date phrases that point back from the article's news to an earlier moment ("last Wednesday", "a week ago").
 FLASHBACK = re.compile(r"\b(?:last|ago|earlier|previous|previously|before)\b", re.IGNORECASE)
+# "had" (and an adverb) before the cue's verb: "had written", "had earlier said", "had already told".
+PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|already\s+|earlier\s+|just\s+|also\s+)?\w+$", re.IGNORECASE)
 # A neutral statement that talks go ahead, which a refusal of talks by the same side contradicts.
 GOING_AHEAD = re.compile(
     r"\b(?:(?:will|would|shall|are to|is to|are due to|is due to)\s+(?:\w+\s+)?(?:meet|take place|be held|resume|"
@@ -118,7 +120,10 @@ TIME_CHANGE = re.compile(
     r"(?:night|evening|morning|afternoon)|"
     # the article saying the tone changed: "he sounded very different", "struck a softer note"
     r"(?:sounded|struck|changed|softened|hardened|reversed|shifted)\b[^.]{0,30}\b(?:different|tone|note|tack|"
-    r"course|position|line))\b",
+    r"course|position|line)|"
+    # the article naming the change: "a marked change of tone", "a U-turn", "a change of heart"
+    r"(?:change|shift|turn|reversal|softening|hardening) (?:of|in) (?:tone|heart|course|position|line|stance)|"
+    r"u-turn|about-face|volte-face)\b",
     re.IGNORECASE,
 )
 
@@ -380,8 +385,16 @@ def _dated_later(a: Statement, b: Statement, text: str | None) -> bool:
     if not text:
         return False
     first, second = (a, b) if a.start <= b.start else (b, a)
-    dated = bool(second.date_text and FLASHBACK.search(second.date_text)) and not (first.said_on or first.date_text)
+    flashback = bool(second.date_text) and (bool(FLASHBACK.search(second.date_text)) or _past_perfect(second, text))
+    dated = flashback and not (first.said_on or first.date_text)
     return dated and "\n" in text[first.end : second.start]
+
+
+def _past_perfect(statement: Statement, text: str) -> bool:
+    """The statement's cue in the past perfect ("Only on Monday, he had written on Telegram that ..."): the
+    article stepping back from its news to an earlier moment."""
+    cue = statement.cue
+    return cue is not None and bool(PAST_PERFECT.search(text, max(0, cue.start - 30), cue.end))
 
 
 def _occasions(ordered: Sequence[Statement], text: str | None = None) -> dict[str, int]:

@@ -18,7 +18,8 @@ security adviser"); their side is read from the whole article:
 
 Before the stance stage (``positions=False``) only rules 1 and 5 run. In both passes one override holds: a reported
 intent that opens with a state ("Kinshasa was prepared to initial ...", "Baku would not ...") gives that state to a speaker whose
-role names none and who is no known actor (their side, if any, came from the text around the mention).
+role names none and who is no known actor (their side, if any, came from the text around the mention), at all
+their statements when their intents name only that state.
 
 Nothing is guessed for a speaker with no name or role, or from a claim about what a state did ("India had
 violated the truce" is a neutral statement): those name the other side as often as their own.
@@ -82,12 +83,23 @@ _INTENT = re.compile(r"^(?:that\s+)?(?:[A-Z][\w’'.-]*\s+){1,3}(?:would|will|wa
 def _intent_opener(statement: Statement, lex: Lexicon) -> str | None:
     """The state a reported intent opens with, for a speaker whose role names no state and who is no known actor
     (their side came from the text around the mention, the weakest evidence)."""
-    speaker = statement.speaker
-    if statement.kind != "indirect" or speaker.actor_id or not speaker.role or side_of_text(speaker.role, lex):
+    if statement.kind != "indirect" or not _unplaced_role(statement, lex):
         return None
     if not _INTENT.match(statement.text):
         return None
     return _opening_state(statement)
+
+
+def _unplaced_role(statement: Statement, lex: Lexicon) -> bool:
+    """A speaker whose side can only have come from the text around the mention: no known actor, a role naming
+    no state."""
+    speaker = statement.speaker
+    return not speaker.actor_id and bool(speaker.role) and not side_of_text(speaker.role, lex)
+
+
+def _sole(counter: Counter[str] | None) -> str | None:
+    """The one state a speaker's intents open with, if they name only one."""
+    return next(iter(counter)) if counter and len(counter) == 1 else None
 
 
 def fill_sides(statements: Sequence[Statement], positions: bool = True, text: str | None = None) -> list[Statement]:
@@ -138,10 +150,18 @@ def fill_sides(statements: Sequence[Statement], positions: bool = True, text: st
             if key and key not in known and not speaker_side(statement.speaker, lex) \
                     and serves_unplaced_state(statement.speaker.role):
                 known[key] = Counter({home: 1})
-    out: list[Statement] = []
+    # the state a speaker's reported intent opens with holds for all their statements (the quote after the
+    # paraphrase is the same official's: "Iran will not initial ...," X said. "The day the threats stop, ...")
+    openers: dict[str, Counter[str]] = {}
     for statement in statements:
         key = _key(statement)
         opener = _intent_opener(statement, lex)
+        if key and opener:
+            openers.setdefault(key, Counter())[opener] += 1
+    out: list[Statement] = []
+    for statement in statements:
+        key = _key(statement)
+        opener = _intent_opener(statement, lex) or _sole(openers.get(key)) if _unplaced_role(statement, lex) else None
         if opener and statement.speaker.affiliation != opener:
             # a side read from the text around the mention gives way to the state the official's own intent
             # opens with ("Kinshasa was prepared to initial ...", said by a negotiator placed by "Doha")

@@ -99,3 +99,12 @@ def test_reported_nested_cue_ends_the_content(nlp) -> None:
 def test_reported_parenthetical_cue(nlp) -> None:
     frames = {c: t for c, _s, t in _frames(nlp, "The museum, Mr. Obama said, would make visitors think.")}
     assert frames["said"] is not None and "would make visitors think" in frames["said"]
+
+
+def test_reported_a_time_clause_after_the_cue_is_not_its_content(nlp) -> None:
+    # the parser hangs "a day after X appeared to ..." on "said" as a complement; the content is the clause before
+    text = ("Serbia will not initial any text with Kosovo while Kosovar police keep raiding northern towns, Deputy Prime "
+            "Minister Ivan Lukic said on Monday, a day after Pristina's envoy appeared to drop a long-standing "
+            "U.S.-backed demand on the association.")
+    assert ("said", "Deputy Prime Minister Ivan Lukic",
+            "Serbia will not initial any text with Kosovo while Kosovar police keep raiding northern towns") in _frames(nlp, text)

@@ -33,6 +33,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLAUSE_DEPS = ("ccomp",)
+# Subordinators of a time or reason clause, which is no reported content when the parser makes it a complement.
+ADVERBIAL_MARKS = frozenset({"after", "before", "as", "while", "since", "although", "though", "whereas", "because"})
 OBJECT_DEPS = ("dobj", "xcomp", "pcomp", "ccomp")
 # A cue attached under one of these labels hangs off the clause it reports: "The plan is dead, he said."
 PARENTHETICAL_DEPS = ("parataxis", "ccomp", "advcl", "conj")
@@ -281,12 +283,20 @@ def _has_subject(clause: "Token") -> bool:
                for c in clause.children)
 
 
+def _adverbial(clause: "Token") -> bool:
+    """A clause opened by a subordinator of time or reason ("after", "as", "while", "because"), not of speech."""
+    return any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS for c in clause.lefts)
+
+
 def _verb_content(cue: Cue, verb: "Token", cue_tokens: frozenset[int]) -> tuple[Piece | None, "Token | None"]:
     # 1. a clausal complement, the nearest one after the verb first ("X said Monday that ...")
     clauses = [c for c in list(verb.rights) + list(reversed(list(verb.lefts))) if c.dep_ in CLAUSE_DEPS]
     # a name the parser took for a clause ("told the agency SANA on Monday that ..."): a real clause first
     if any(_has_subject(c) for c in clauses):
         clauses = [c for c in clauses if _has_subject(c)] + [c for c in clauses if not _has_subject(c)]
+    # a time or reason clause the parser took for a complement ("..., X said on Thursday, a day after the envoy
+    # appeared to soften ..."): the clause before the cue first
+    clauses = [c for c in clauses if not _adverbial(c)] + [c for c in clauses if _adverbial(c)]
     for child in clauses:
         piece = _content_piece(cue, child, cue_tokens)
         return _with_trailing_condition(cue, piece, verb, child, cue_tokens), child
