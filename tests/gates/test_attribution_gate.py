@@ -78,9 +78,9 @@ def test_attribution_gate_repo_examples():
                                   "dev10", "dev11"])
 def test_attribution_gate_heldout(name):
     """Articles written for evaluation by someone who did not see onrecord's output (tests/data/heldout*, dev*):
-    heldout, heldout2 and dev4 to dev9 have since been read for error analysis (and train the learned stance model,
-    so their stance figures are in-sample); dev10 and dev11 are scored unread; heldout3 is scored only, its README
-    keeps the log of its scorings."""
+    heldout, heldout2 and dev4 to dev10 have since been read for error analysis (and train the learned stance model,
+    so their stance figures are in-sample); dev11 is scored unread; heldout3 is scored only, its README keeps the log
+    of its scorings."""
     heldout = EXAMPLES.parent / "tests" / "data" / name
     assert any((heldout / "gold").glob("*.json")), f"no gold files in {heldout / 'gold'}"
     scores = score_gold(heldout / "articles", heldout / "gold",
