@@ -112,3 +112,24 @@ def test_an_officials_quote_after_their_reported_intent_takes_its_state(nlp):
     wali = _by_name(analysis, "Omar Wali")
     assert [s.text[:26] for s in wali] == ["Armenia will not sign any ", "The day the threats stop, "]
     assert {s.speaker.affiliation for s in wali} == {"Armenia"}
+
+
+@pytest.mark.parametrize(("role", "side"), [
+    ("Hamas spokesman", "Hamas"), ("Houthi military spokesman", "Houthis"), ("the Houthis’ chief negotiator", "Houthis"),
+    ("Revolutionary Guards commander", "Iran"),
+    # a portfolio is what the office deals with, not whose it is; a description names no body
+    ("envoy for Hamas", None), ("member of the group’s political bureau", None),
+])
+def test_a_body_the_registry_knows_named_in_a_role_is_the_speakers_side(role, side):
+    from onrecord.records import Speaker
+    from onrecord.stance.counterpart import speaker_side
+    from onrecord.stance.lexicon import load_lexicon
+
+    assert speaker_side(Speaker(name="Omar Wali", role=role), load_lexicon()) == side
+
+
+def test_a_speaker_whose_role_names_a_body_carries_it_as_affiliation():
+    text = ("GAZA, May 4 -\n\nTalks on a truce were due to resume in Cairo, officials said.\n\n"
+            "Hamas spokesman Omar Wali said the movement would not send a delegation while the strikes went on.\n")
+    wali = _by_name(onrecord.analyze(text, id="t", language="en"), "Omar Wali")
+    assert [s.speaker.affiliation for s in wali] == ["Hamas"]

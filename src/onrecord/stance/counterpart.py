@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from ..actors import default_registry
 from ..actors.names import without_possessive
@@ -57,6 +57,12 @@ def side_of_text(text: str | None, lex: Lexicon) -> str | None:
     direct = place_of(text, lex)
     if direct:
         return direct
+    return _first_named(text, lex, lambda phrase: place_of(phrase, lex))
+
+
+def _first_named(text: str, lex: Lexicon, find: Callable[[str], str | None]) -> str | None:
+    """The first phrase of up to three words in ``text`` that ``find`` knows, longest first, skipping portfolios
+    ("envoy for Syria", "ambassador to Russia": what the office deals with, not whose it is)."""
     words = re.findall(r"[\w.’'-]+", text)
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
@@ -67,17 +73,37 @@ def side_of_text(text: str | None, lex: Lexicon) -> str | None:
                                     or (before[-1] in {"in", "at"} and (len(before) < 2 or before[-2] not in SEAT_NOUNS)))
             if portfolio and without_possessive(" ".join(words[i : i + n])).lower() not in lex.demonyms:
                 continue  # "envoy for Syria", "ambassador to Russia", "Office for Refugees": a portfolio, not a side
-            found = place_of(without_possessive(" ".join(words[i : i + n])), lex)
+            found = find(without_possessive(" ".join(words[i : i + n])))
             if found:
                 return found
     return None
 
 
+@functools.lru_cache(maxsize=4096)
+def _registry_body(phrase: str) -> str | None:
+    """The side of a body the seed registry knows by this name (an organisation, not a person or a state):
+    "Hamas" -> Hamas, "IRGC" -> Iran; a plural name from its adjective ("Houthi" -> Houthis)."""
+    if not phrase[:1].isupper():
+        return None
+    registry = default_registry()
+    for name in (phrase, phrase + "s"):
+        actor = registry.lookup_exact(name)
+        if actor is not None and actor.kind != "person":
+            return actor.affiliation or actor.name
+    return None
+
+
+def body_side(role: str | None, lex: Lexicon) -> str | None:
+    """The side of a non-state body a role names ("Hamas spokesman", "the Houthis' chief negotiator")."""
+    return _first_named(role, lex, _registry_body) if role else None
+
+
 def speaker_side(speaker: Speaker, lex: Lexicon) -> str | None:
-    """The side a speaker stands for: the affiliation, else a state named in the role or the name."""
+    """The side a speaker stands for: the affiliation, else a state named in the role or the name, else a body the
+    registry knows named in the role ("Hamas spokesman")."""
     if speaker.affiliation:
         return side_of_text(speaker.affiliation, lex) or speaker.affiliation
-    return side_of_text(speaker.role, lex) or side_of_text(speaker.name, lex)
+    return side_of_text(speaker.role, lex) or side_of_text(speaker.name, lex) or body_side(speaker.role, lex)
 
 
 @functools.lru_cache(maxsize=4096)
