@@ -134,6 +134,9 @@ def _clause_conditions(node: "Token", lex: Lexicon) -> Iterable[tuple[int, int]]
             yield from _clause_conditions(child, lex)
         elif child.dep_ == "prep":
             yield from _prep_condition(child, lex)
+        elif child.dep_ == "acomp":  # "a settlement was conceivable only with X", "talks are impossible without X"
+            for prep in (c for c in child.children if c.dep_ == "prep"):
+                yield from _prep_condition(prep, lex)
 
 
 
@@ -240,6 +243,28 @@ def red_line_conditions(path: list["Token"], piece: Piece, lex: Lexicon) -> list
                 first = first.doc[first.i + 1]
             if first.lower_ not in RELATIVE_WORDS:
                 continue
+            if first.lower_ == "which" and first.i > 0 and first.doc[first.i - 1].text == ",":
+                continue  # ", which is a pity": a comment on the thing, not a restriction of it
+            span = _clipped_span(piece, first.i, _subtree_end(clause))
+            if span:
+                out.append(span)
+        out.extend(_set_off_relative(node, piece))
+    return out
+
+
+def _set_off_relative(node: "Token", piece: Piece) -> list[Span]:
+    """A relative clause set off from "there will be no X" by an aside, which the parser makes a clause of its
+    own: "There will be no text, in Muscat or anywhere else, that strips X of Y"."""
+    if node.dep_ != "attr" or not any(c.dep_ == "det" and c.lower_ in {"no", "any"} for c in node.children):
+        return []
+    out = []
+    for clause in node.head.children:
+        first = clause.left_edge
+        while first.i < clause.i and first.is_punct:  # the comma closing the aside
+            first = first.doc[first.i + 1]
+        joined = any(t.dep_ == "cc" and t.head.i == node.head.i for t in node.doc[node.i + 1 : first.i])
+        if clause.dep_ == "conj" and clause.i > node.i and first.lower_ == "that" and not joined \
+                and first.dep_ in {"nsubj", "nsubjpass"} and first.head.i == clause.i:  # not "..., and that is final"
             span = _clipped_span(piece, first.i, _subtree_end(clause))
             if span:
                 out.append(span)

@@ -159,6 +159,17 @@ def _refused_item(node: "Token") -> bool:
     return False
 
 
+def _past_dateline(subject: "Token") -> "Token | None":
+    """The subject, unless the parser took a wire dateline's city for it ("MUSCAT, Feb 19 (Wire) - Iran will not
+    ..."): then the state it hung on the city as an apposition, if any."""
+    doc = subject.doc
+    dateline = (subject.i == subject.sent.start and len(subject.text) > 2 and subject.text.isupper()
+                and subject.i + 1 < len(doc) and doc[subject.i + 1].text == ",")
+    if not dateline:
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+
+
 def _roles(path: list["Token"], piece: Piece, lex: Lexicon, frame: "Frame", counterpart: str | None) -> list[str]:
     """Whose clause each path word stands in: its own subject's, else the clause above (xcomp inherits)."""
     on_path = {t.i for t in path}
@@ -167,9 +178,11 @@ def _roles(path: list["Token"], piece: Piece, lex: Lexicon, frame: "Frame", coun
     relayed = False  # below another party's speech verb, every clause is that party's ("he told me: 'we ...'")
     for k in range(len(path) - 1, -1, -1):
         node = path[k]
-        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [_past_dateline(c) for c in node.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in subjects if c is not None]
         if subjects and not relayed:
-            subject = subjects[0]
+            # two subjects are a parse slip: the one nearest the verb
+            subject = min(subjects, key=lambda c: abs(node.i - c.i))
             # the talks word itself is the subject: a delegation or team is someone's ("our delegation will be in
             # Caracas", "the Greek Cypriot delegation would be in New York"); talks or a truce are no one's
             party_subject = subject.i == path[0].i and _lemma(subject) in lex.party_heads
