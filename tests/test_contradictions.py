@@ -434,3 +434,35 @@ def test_the_article_naming_a_change_of_position_makes_a_shift(marker):
         ".\n\nReporters asked about the venue. Adams had said ",
         placed("s2", "reject", "Ann Adams", 0, "there would be no more talks"), ".")
     assert plain == text2 and find_contradictions(statements2, text2) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "pairs"),
+    [
+        # the other side named by a common noun: "the army" is the state's, "the rebels" the speaker's adversary;
+        # the subject before the blame word is the party blamed, not "our units" after it
+        (blamer("s1", "Ivan Petrov", "Ukraine", 0, "the M23 had violated the ceasefire thirty times since Friday"),
+         blamer("s2", "Taras Bondar", "M23", 300, "it was the army that had broken the truce, not one of our units"),
+         {("s1", "s2")}),
+        (blamer("s1", "Ivan Petrov", "Ukraine", 0, "the M23 had violated the ceasefire thirty times since Friday"),
+         blamer("s2", "Taras Bondar", "M23", 300, "the truce was broken by government troops, not by our units"),
+         {("s1", "s2")}),
+        # walking out of a session and freezing a process are blame words; "nobody walked out" denies it
+        (blamer("s1", "Ivan Petrov", "Armenia", 0, "the Azerbaijani delegation got up and left the session", True),
+         blamer("s2", "Taras Bondar", "Azerbaijan", 300, "it was the Armenian team that had walked out", True),
+         {("s1", "s2")}),
+        (blamer("s1", "Ivan Petrov", "Armenia", 0, "the Azerbaijani delegation left the table after an hour", True),
+         blamer("s2", "Taras Bondar", "Azerbaijan", 300, "Nobody walked out of anything", True), {("s1", "s2")}),
+        (blamer("s1", "Ivan Petrov", "Ukraine", 0, "Russia had frozen the exchange for three months", True),
+         blamer("s2", "Taras Bondar", "Russia", 300, "it was Kyiv that stalled the swap", True), {("s1", "s2")}),
+        # "the rebels" are the side that is not a state, in a rebel's words too: both blame the M23, no dispute
+        (blamer("s1", "Ivan Petrov", "Ukraine", 0, "the M23 had violated the ceasefire thirty times since Friday"),
+         blamer("s2", "Taras Bondar", "M23", 300, "the rebels had broken the truce, a commander admitted"), set()),
+        (blamer("s1", "Ivan Petrov", "Ukraine", 0, "the rebels had violated the ceasefire thirty times"),
+         blamer("s2", "Taras Bondar", "M23", 300, "it was the army that had broken the truce"), {("s1", "s2")}),
+    ],
+)
+def test_disputes_read_parties_named_by_common_nouns_and_subjects(a, b, pairs):
+    found = find_contradictions([a, b])
+    assert {(c.a, c.b) for c in found} == pairs
+    assert all(c.kind == "clash" for c in found)

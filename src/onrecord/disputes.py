@@ -28,11 +28,12 @@ BLAME = re.compile(
     r"\b(?:violat\w*|breach\w*|broken?|break(?:s|ing)?|delay\w*|block\w*|disrupt\w*|sabotag\w*|derail\w*|"
     r"stall\w*|torpedo\w*|obstruct\w*|undermin\w*|wreck\w*|to blame|at fault|responsible for|refus\w*|"
     r"(?:did|does|has|have) not stop\w*|never stopped|kept changing|call(?:ed|ing|s)? off|cancel\w*|"
-    r"walk(?:ed|s|ing)? (?:out|away)|pull(?:ed|s|ing)? out|abandon\w*|postpon\w*)\b",
+    r"walk(?:ed|s|ing)? (?:out|away)|pull(?:ed|s|ing)? out|abandon\w*|postpon\w*|fr(?:oze|ozen|eez\w*)|"
+    r"(?:got|stood|gets|stands) up and (?:left|walked out)|left the (?:table|room|hall|session|talks))\b",
     re.IGNORECASE,
 )
 # A negation just before a blame word turns an accusation of one's own side into a denial.
-NEGATION = re.compile(r"\b(?:not|never|no|n't|nothing)\b", re.IGNORECASE)
+NEGATION = re.compile(r"\b(?:not|never|no|n't|nothing|nobody|no one|none)\b", re.IGNORECASE)
 NEGATION_REACH = 25
 # Blame words that carry their own negation: never a denial.
 SELF_NEGATED = re.compile(r"\b(?:not stop|never stopped)", re.IGNORECASE)
@@ -46,6 +47,12 @@ AGREEMENT = re.compile(
     re.IGNORECASE,
 )
 WORD = re.compile(r"[\w’'.-]+")
+# "the army", "the rebels", "government troops": a party named by a common noun after "the" or "government".
+PARTY_NOUN = re.compile(r"\b(?:the|government|state|federal)\s+([a-z]+)(?:\s+([a-z]+))?\b", re.IGNORECASE)
+# Common nouns of armed groups: the side that is not a state, whoever speaks ("the rebels" in a rebel's words too).
+REBEL_WORDS = frozenset({"rebel", "rebels", "insurgents", "separatists", "militants", "guerrillas", "militias"})
+# Common nouns of a state's forces or government.
+STATE_FORCES = frozenset({"army", "military", "troops", "soldiers", "forces", "government", "authorities"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +72,7 @@ def _parties(text: str, own: str | None, sides: tuple[str, ...] = ()) -> list[tu
     for side in sides:
         for m in re.finditer(rf"(?<!\w){re.escape(side)}(?!\w)", text, re.IGNORECASE):
             out.append((m.start(), side.casefold()))
+    out += _party_nouns(text, own, sides, lex)
     for k, m in enumerate(words):
         word = m.group().strip(".’'")
         if word in OWN_WORDS and own:  # lower case only: "US" is a country
@@ -81,9 +89,44 @@ def _parties(text: str, own: str | None, sides: tuple[str, ...] = ()) -> list[tu
     return out
 
 
+def _party_nouns(text: str, own: str | None, sides: tuple[str, ...], lex) -> list[tuple[int, str]]:
+    """Parties named by a common noun, when the two sides of a dispute are known: an adversary word ("the
+    rebels", "the occupiers", "the regime") is the side that is not the speaker's; a word of the state's forces or
+    government ("the army", "government troops") is the side that is a state, when only one of the two is."""
+    if len(sides) != 2 or not own or own.casefold() not in sides:
+        return []
+    other = next(side for side in sides if side != own.casefold())
+    states = [side for side in sides if place_of(side, lex)]
+    out = []
+    for m in PARTY_NOUN.finditer(text):
+        words = [w.lower() for w in m.groups() if w]  # the head or the word before it: "the rebel fighters"
+        if any(w in REBEL_WORDS for w in words):
+            if len(states) == 1:
+                out.append((m.start(), next(side for side in sides if side != states[0])))
+        elif any(w in lex.other_heads for w in words):
+            out.append((m.start(), other))
+        elif any(w in STATE_FORCES for w in words) and len(states) == 1:
+            out.append((m.start(), states[0]))
+    return out
+
+
 def _same_sentence(text: str, a: int, b: int) -> bool:
     lo, hi = min(a, b), max(a, b)
     return not re.search(r"[.!?]\s", text[lo:hi])
+
+
+def _blamed(text: str, blame: re.Match, parties: list[tuple[int, str]]) -> str:
+    """The party a blame word blames: its subject, the nearest party before it ("the army and allied militias
+    had broken the truce, not one of our units"), or after it in the passive ("was broken by the army") or when
+    none comes before."""
+    near = [(at, side) for at, side in parties
+            if abs(at - blame.start()) <= PARTY_REACH and _same_sentence(text, at, blame.start())]
+    before = [(blame.start() - at, side) for at, side in near if at < blame.start()]
+    after = [(at - blame.start(), side) for at, side in near if at > blame.start()]
+    passive = re.match(r"\s+by\b", text[blame.end() :]) is not None
+    if before and not (passive and after):
+        return min(before)[1]
+    return min(after or before)[1]
 
 
 def has_blame_words(text: str) -> bool:
@@ -107,11 +150,13 @@ def _blame_in(text: str, own: str | None, sides: tuple[str, ...]) -> Blame | Non
     for m in BLAME.finditer(text):
         near = [(abs(at - m.start()), side) for at, side in parties
                 if abs(at - m.start()) <= PARTY_REACH and _same_sentence(text, at, m.start())]
-        if not near:
-            continue
-        side = min(near)[1]
         before = text[max(0, m.start() - NEGATION_REACH) : m.start()]
         negated = bool(NEGATION.search(before)) and not SELF_NEGATED.match(m.group())
+        if not near:
+            # "Nobody walked out", "no violation of any kind": a denial that anyone broke it, the speaker's side too
+            denies = denies or (negated and own_side is not None)
+            continue
+        side = _blamed(text, m, parties)
         if own_side and side == own_side:
             denies = denies or negated
         elif not negated:
