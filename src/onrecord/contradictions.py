@@ -417,9 +417,9 @@ def _occasions(ordered: Sequence[Statement], text: str | None = None) -> dict[st
     return runs
 
 
-def _explain_dispute(a: Statement, b: Statement, sides: dict[str, str | None]) -> str:
+def _explain_dispute(a: Statement, b: Statement, sides: dict[str, str | None], text: str | None = None) -> str:
     def claim(s: Statement) -> str:
-        blame = blame_of(s, sides[s.id])
+        blame = blame_of(s, sides[s.id], text=text)
         verb = "denies blame" if blame is not None and blame.denies and not blame.accuses else "blames the other side"
         return f'{_who(s)} {verb} ("{_short(s.text)}")'
 
@@ -450,8 +450,8 @@ def find_contradictions(statements: Sequence[Statement], text: str | None = None
         if kind:
             out.append(Contradiction(a.id, b.id, kind, explain(a, b, kind)))
         elif blames[a.id] and blames[b.id] and a.zone not in UNPAIRED_ZONES and b.zone not in UNPAIRED_ZONES \
-                and disputed(a, b, sides[a.id], sides[b.id]):
-            out.append(Contradiction(a.id, b.id, "clash", _explain_dispute(a, b, sides)))
+                and disputed(a, b, sides[a.id], sides[b.id], text):
+            out.append(Contradiction(a.id, b.id, "clash", _explain_dispute(a, b, sides, text)))
         elif a.zone not in UNPAIRED_ZONES and b.zone not in UNPAIRED_ZONES and a.stance == b.stance == "neutral":
             denial = disputed_contact(a, b, _same_actor(a, b) or _one_side(a, b, sides))
             if denial:

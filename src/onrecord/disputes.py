@@ -37,6 +37,8 @@ NEGATION = re.compile(r"\b(?:not|never|no|n't|nothing|nobody|no one|none)\b", re
 NEGATION_REACH = 25
 # Blame words that carry their own negation: never a denial.
 SELF_NEGATED = re.compile(r"\b(?:not stop|never stopped)", re.IGNORECASE)
+# How far before a statement, within its sentence, the party it blames is looked for.
+LEAD_CHARS = 120
 # Characters either side of a blame word within which the party it blames is looked for (same sentence).
 PARTY_REACH = 90
 OWN_WORDS = frozenset({"we", "We", "our", "Our", "us", "ourselves"})
@@ -134,10 +136,21 @@ def has_blame_words(text: str) -> bool:
     return bool(BLAME.search(text))
 
 
-def blame_of(statement: Statement, own: str | None, sides: tuple[str, ...] = ()) -> Blame | None:
+def blame_of(statement: Statement, own: str | None, sides: tuple[str, ...] = (), text: str | None = None) -> Blame | None:
     """What the statement blames, or None when it blames nobody; ``sides``: names of parties to look for
-    besides places (the two sides of a dispute)."""
-    return _blame_in(statement.text, own, tuple(sides))
+    besides places (the two sides of a dispute); ``text``: the article, whose words before the statement in its
+    sentence may name the party ("the Serbian delegation had 'stood up and left'")."""
+    return _blame_in(lead_in(statement, text) + statement.text, own, tuple(sides))
+
+
+def lead_in(statement: Statement, text: str | None) -> str:
+    """The words of the statement's sentence before it (at most ``LEAD_CHARS``), or "" without the article."""
+    if not text or statement.start > len(text):
+        return ""
+    lo = max(0, statement.start - LEAD_CHARS)
+    window = text[lo : statement.start]
+    cut = max(window.rfind("\n"), *(m.end() - 1 for m in re.finditer(r"[.!?][\"”’']?\s", window)), -1)
+    return window[cut + 1 :]
 
 
 @functools.lru_cache(maxsize=8192)
@@ -166,18 +179,18 @@ def _blame_in(text: str, own: str | None, sides: tuple[str, ...]) -> Blame | Non
     return Blame(frozenset(accuses), denies)
 
 
-def disputed(a: Statement, b: Statement, side_a: str | None, side_b: str | None) -> bool:
+def disputed(a: Statement, b: Statement, side_a: str | None, side_b: str | None, text: str | None = None) -> bool:
     """Do two statements of opposing sides blame each other (or one blame and the other deny) over one
-    agreement?"""
+    agreement? ``text``: the article (see :func:`blame_of`)."""
     if not side_a or not side_b:
-        return _cross_blame(a, b, side_a, side_b)
+        return _cross_blame(a, b, side_a, side_b, text)
     if side_a.casefold() == side_b.casefold():
         return False
     side_a, side_b = side_a.casefold(), side_b.casefold()
     if not any(s.about_negotiations or AGREEMENT.search(s.text) for s in (a, b)):
         return False
     sides = (side_a, side_b)
-    blame_a, blame_b = blame_of(a, side_a, sides), blame_of(b, side_b, sides)
+    blame_a, blame_b = blame_of(a, side_a, sides, text), blame_of(b, side_b, sides, text)
     if blame_a is None or blame_b is None:
         return False
     a_blames_b = side_b in blame_a.accuses
@@ -185,7 +198,7 @@ def disputed(a: Statement, b: Statement, side_a: str | None, side_b: str | None)
     return (a_blames_b and (b_blames_a or blame_b.denies)) or (b_blames_a and blame_a.denies)
 
 
-def _cross_blame(a: Statement, b: Statement, side_a: str | None, side_b: str | None) -> bool:
+def _cross_blame(a: Statement, b: Statement, side_a: str | None, side_b: str | None, text: str | None) -> bool:
     """Where a speaker's side is unknown: each statement blames one party for breaking an agreement and the two
     parties differ ("Indian troops had violated the ceasefire" / "it was Pakistani posts that breached the
     truce"); one speaker's two statements are not a dispute."""
@@ -194,7 +207,7 @@ def _cross_blame(a: Statement, b: Statement, side_a: str | None, side_b: str | N
     if not any(AGREEMENT.search(s.text) for s in (a, b)):
         return False
     known = tuple(x.casefold() for x in (side_a, side_b) if x)
-    blame_a, blame_b = blame_of(a, side_a, known), blame_of(b, side_b, known)
+    blame_a, blame_b = blame_of(a, side_a, known, text), blame_of(b, side_b, known, text)
     if blame_a is None or blame_b is None or len(blame_a.accuses) != 1 or len(blame_b.accuses) != 1:
         return False
     return blame_a.accuses != blame_b.accuses  # (a known side's own party counts as a denial, not blame)
