@@ -194,3 +194,11 @@ def test_registry_fuzzy_full_name_needs_a_close_surname():
     # a first name shared with a known person does not make a different surname theirs
     assert registry.lookup("John Hale") is None
     assert registry.lookup("Dmitri Peskov").name == "Dmitry Peskov"
+
+
+def test_registry_a_short_acronym_after_a_title_is_a_function_word(registry):
+    # "commander who" is no WHO and "general au" no AU; a person's short name after a title still resolves
+    assert registry.lookup_exact("commander who") is None
+    assert registry.lookup_exact("General au") is None
+    assert registry.lookup_exact("WHO").kind != "person"
+    assert registry.lookup_exact("President Xi").name == "Xi Jinping"

@@ -185,3 +185,14 @@ def test_trailing_condition_away_from_the_start_of_the_text(nlp) -> None:
 def test_a_condition_after_but_joins_the_clause(nlp) -> None:
     text = "The envoy said Ankara would talk, but only if the convoy turned back."
     assert [s.text for s in _run(nlp, text)] == ["Ankara would talk, but only if the convoy turned back"]
+
+
+def test_a_description_naming_the_name_its_holder_goes_by(nlp) -> None:
+    import onrecord
+
+    text = ('In a video on Wednesday, a rebel commander who goes by the nom de guerre "Field Marshal Tiger Bui" said '
+            "his fighters would boycott the talks.\n")
+    statements = onrecord.analyze(text).statements
+    # the quoted name is part of the speaker's mention, not a statement; "who" is no WHO
+    assert [(s.speaker.name, s.speaker.role, s.speaker.affiliation, s.text) for s in statements] == [
+        ("Field Marshal Tiger Bui", "rebel commander", None, "his fighters would boycott the talks")]

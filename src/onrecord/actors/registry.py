@@ -84,6 +84,8 @@ class Actor:
         return [t for t in self.tenures if t.holds_on(on)]
 
 
+# Length of a short acronym ("WHO", "AU", "EU"): one after a title word is a function word, not the body.
+SHORT_ACRONYM = 3
 # Country names written with "the" in running text.
 THE_COUNTRY_PREFIXES = ("United ", "Democratic Republic", "Republic of", "Central African Republic", "Czech Republic",
                         "Dominican Republic")
@@ -247,7 +249,10 @@ class ActorRegistry:
         for candidate in dict.fromkeys((key, strip_titles(key), without_arabic_prefix(strip_titles(key)))):
             ids = self._index.full.get(candidate)
             if ids:
-                return self._one(ids)
+                found = self._one(ids)
+                if candidate != key and len(candidate) <= SHORT_ACRONYM and found is not None and found.kind != "person":
+                    continue  # "commander who" is no WHO: a body's short acronym never follows a title
+                return found
         # a title or description before a full name: "French Foreign Minister Jean-Yves Le Drian"
         words = key.split()
         for n in range(len(words) - 1, 1, -1):

@@ -209,6 +209,9 @@ def _quote_drafts(
         zone = blocks[block_index].zone
         frame = _attribute(quote, sentences, first, last)
         draft: Draft | None = None
+        if frame is not None and frame.source is not None and frame.source.start <= quote.start \
+                and quote.end <= frame.source.end:
+            continue  # a name quoted inside the speaker's own mention ('a commander who goes by "X" said')
         if frame is not None:
             if _holds(frame, quote):
                 if _carries_head(frame, quote) or (

@@ -40,6 +40,10 @@ from .reported import DATELINE
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan, Token
 
+# A description naming the name its holder goes by: "who goes by the nom de guerre 'X'", "known as X".
+ALIAS_NAME = re.compile(
+    r",?\s*\b(?:who |that )?(?:goes by|is known as|known as|calls (?:him|her)self)\s+(?:the\s+)?"
+    r"(?:(?:nom de guerre|name|alias|moniker)\s+)?[\"“‘'«]?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})")
 # An armed group or party named in a role by an acronym ("RLF", "ABC/XYZ") or a plural possessive ("the
 # Rangers’"): the side is the group (an alliance "ABC/XYZ" by its last member, as it is usually called).
 GROUP_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]*(?:/[A-Z][A-Z0-9]*)*[0-9A-Z])\b")
@@ -281,6 +285,12 @@ class SpeakerResolver(BodySpeakers):
         if unnamed is not None:
             return unnamed
         if head in PERSON_ROLE_NOUNS or head in ANONYMOUS_NOUNS or has_role_word(stripped):
+            alias = ALIAS_NAME.search(stripped)
+            if alias is not None:
+                # "a rebel commander who goes by the nom de guerre 'Field Marshal X'": the name he goes by
+                role = stripped[: alias.start()].strip(" ,")
+                return Speaker(name=alias.group(1).strip(), mention=mention, start=start, end=end, role=role,
+                               affiliation=self._affiliation(None, role, start))
             # an office the article does not name the holder of ("Mali's minister for national reconciliation"):
             # no name, but the role and the side it names
             return Speaker(mention=mention, start=start, end=end, role=stripped,
