@@ -92,3 +92,13 @@ def test_coref_resolve_description(nlp, text, description, expected):
 def test_coref_dominant_country(nlp):
     ents = _entities(nlp, "Russia said Moscow would respond. Russian troops moved. Ukraine objected.")
     assert ents.dominant_country() == "Russia"
+
+
+def test_a_portfolio_the_tagger_took_into_a_name_and_a_double_surname_alone() -> None:
+    import onrecord
+
+    text = ("BAMENDA — The government will send a delegation to talks in Oslo on Monday, Minister of Territorial "
+            "Administration Joseph Ebogo Mvondo announced on Friday.\n\nJust ten days ago, Ebogo Mvondo told "
+            "lawmakers that the government would never sit across from the rebels in a foreign capital.\n")
+    speakers = [(s.speaker.name, s.speaker.role) for s in onrecord.analyze(text).statements]
+    assert speakers == [("Joseph Ebogo Mvondo", "Minister of Territorial Administration")] * 2

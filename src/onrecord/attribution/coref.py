@@ -372,6 +372,13 @@ class ArticleEntities:
         while len(tokens) > 1 and fold(tokens[0].text).rstrip(".") in _TITLE_WORDS:
             gender = gender or gender_of_title(tokens[0].text)
             titles.append(tokens.pop(0).text)
+        # the end of a portfolio the tagger took into the name: "Minister of Territorial Administration Joseph X"
+        portfolio = False
+        while len(tokens) > 2 and fold(tokens[0].text) in PORTFOLIO_WORDS:
+            tokens.pop(0)
+            portfolio = True
+        if portfolio:
+            ent = ent.doc[tokens[0].i : ent.end]  # the role before the name runs to the end of the portfolio
         while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
             tokens.pop()
         if not tokens:
@@ -426,6 +433,13 @@ class ArticleEntities:
         if len(words) > 1 and all(w in _NAME_PARTICLES for w in words[:-1]):
             # a surname with its particle ("ag Elmehdi", "al-Rashid" written "al Rashid"): a full name ending so
             ending = [e for e in people if e.full and fold_name(e.name).endswith(" " + " ".join(words))]
+            if len(ending) == 1:
+                return ending[0]
+        elif len(words) == 2 and actor is None:
+            # a double surname without the given name ("Joseph Ebogo Mvondo ... Ebogo Mvondo told lawmakers"): the
+            # one full name of three words or more that ends with both
+            ending = [e for e in people if e.full and len(fold_name(e.name).split()) >= 3
+                      and fold_name(e.name).split()[-2:] == words]
             if len(ending) == 1:
                 return ending[0]
         if len(words) == 1:
@@ -657,6 +671,11 @@ class ArticleEntities:
 # calls an adviser, an assistant, or the head of someone's office (written for onrecord).
 AIDE_WORDS = frozenset({"aide", "adviser", "assistant", "office", "staff", "counsellor", "counselor"})
 # Words that grade or hedge a description without naming an office ("a top security official").
+# Last words of a ministry's portfolio, which never start a person's name ("... of Territorial Administration").
+PORTFOLIO_WORDS = frozenset({"administration", "affairs", "development", "security", "reconciliation", "planning",
+                             "information", "communication", "communications", "justice", "finance", "trade",
+                             "energy", "education", "health", "integration", "reintegration", "cooperation",
+                             "decentralisation", "decentralization", "territorial", "welfare", "relations"})
 _GENERIC_DESCRIPTION = frozenset({"top", "senior", "high", "ranking", "high-ranking", "unnamed", "anonymous",
                                   "official", "officials", "current", "his", "her", "its", "their"})
 
