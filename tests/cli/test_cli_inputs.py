@@ -199,3 +199,30 @@ def test_rules_only_reaches_ingest_and_evaluate(tmp_path: Path, monkeypatch):
         assert result.exit_code == 0, result.output
         figures[flags] = json.loads(result.stdout)["stance_accuracy"]
     assert figures[("--rules-only",)] > 0.9 > figures[()]  # the examples take every stance, not only neutral
+
+
+@pytest.mark.parametrize("command", ["analyze", "ingest", "evaluate"])
+def test_a_broken_stance_model_is_one_error_for_the_run(tmp_path: Path, monkeypatch, command):
+    """A missing or broken model file stops the run before any article, with one line naming the file and the
+    fix; --rules-only runs without it."""
+    import onrecord.stance.learned as learned
+    from onrecord.errors import OnrecordError
+
+    def broken():
+        raise OnrecordError("/x/stance_model.json: the packaged stance model is missing: reinstall onrecord, "
+                            "or run with --rules-only")
+
+    monkeypatch.setattr(learned, "load_stance_model", broken)
+    articles = tmp_path / "in"
+    articles.mkdir()
+    for k in range(3):
+        (articles / f"a{k}.txt").write_text(GOOD, encoding="utf-8")
+    root = Path(__file__).resolve().parents[2] / "examples"
+    args = {"analyze": ["analyze", str(articles)], "ingest": ["ingest", str(articles), "--db", str(tmp_path / "l.db")],
+            "evaluate": ["evaluate", "--gold", str(root / "gold"), "--articles", str(root / "articles")]}[command]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1
+    assert [line for line in result.stderr.splitlines() if "stance_model.json" in line] == [
+        "error /x/stance_model.json: the packaged stance model is missing: reinstall onrecord, or run with "
+        "--rules-only"]
+    assert CliRunner().invoke(app, [*args, "--rules-only"]).exit_code == 0

@@ -53,8 +53,22 @@ META = typer.Option(
 
 def make_options(published: Optional[str], outlet: Optional[str], title: Optional[str], strict: bool,
                  rules_only: bool = False) -> Options:
+    if not rules_only:
+        check_stance_model()
     return Options(published=parse_date(published), outlet=outlet, title=title, strict=strict,
                    stance_model=not rules_only)
+
+
+def check_stance_model() -> None:
+    """Read the learned stance model once before any article: a missing or broken file is one error line for the
+    run (naming the file and the fix) and exit 1, not one failure per article."""
+    from ..stance.learned import load_stance_model
+
+    try:
+        load_stance_model()
+    except OnrecordError as exc:
+        err_console.print(f"[red]error[/red] {escape(str(exc))}", markup=True, highlight=False)
+        raise typer.Exit(1)
 
 
 def load_meta(path: Optional[str]) -> dict[str, dict]:
