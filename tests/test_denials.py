@@ -22,6 +22,7 @@ def _st(text: str, name: str, side: str | None = None, stance: str = "neutral", 
     ("there had been no contacts with Dhaka of any kind", "contact"),
     ("the session in Muscat never took place", "meeting"),
     ("No one from this cabinet met them in Valletta or anywhere else", "meeting"),
+    ("our experts spoke only to the hosts and met no Bhutanese official", "meeting"),
 ])
 def test_denials_of_a_contact(text, kind):
     assert kind in denies_contact(text)
@@ -33,6 +34,7 @@ def test_denials_of_a_contact(text, kind):
     ("the mediators had invited both delegations to a session in Valletta", set()),  # an invitation, not a contact
     ("the army chiefs would meet in Valletta", set()),  # a plan
     ("the chiefs had not met", set()),
+    ("the two delegations had sat at the same table, face to face, for an hour", {"meeting"}),
 ])
 def test_assertions_of_a_contact(text, expected):
     assert set(asserts_contact(text)) == expected

@@ -26,7 +26,7 @@ __all__ = ["contact_kinds", "denies_contact", "asserts_contact", "disputed_conta
 
 # Words of a contact between the parties, by kind (the kind is what two claims must share).
 CONTACT = {
-    "meeting": r"meet(?:s|ing|ings)?|met|talks|session|round",
+    "meeting": r"meet(?:s|ing|ings)?|met|talks|session|round|face[- ]to[- ]face|same (?:table|room)",
     "contact": r"contacts?|channel",
     "delegation": r"delegations?|delegates?|envoys?|emissar(?:y|ies)",
     "proposal": r"proposals?|offers?|letters?|messages?|invitations?",
@@ -40,6 +40,9 @@ _NEGATED = (r"\b(?:no one|no|never|not a single|not one|nobody)\s+"
             r"administration|official|formal|direct|"
             r"secret|single|further|such|other|face-to-face|[a-z]+(?:ian|ese|ish|i))\s+){0,4}")
 _DENIAL = {kind: re.compile(_NEGATED + rf"(?:{words})\b", re.IGNORECASE) for kind, words in CONTACT.items()}
+# A verb of contact with a negative object: "met no Ukrainian official", "spoke to nobody from the rebels".
+_MET_NONE = re.compile(r"\b(?:met|meet|meets|saw|see|spoke to|talked to|sat with)\s+(?:no|nobody|no one|none)\b",
+                       re.IGNORECASE)
 _NO_TAKE_PLACE = re.compile(r"\b(?:(?:did not|didn't|had not|has not|never)\s+take|never took)\s+place\b",
                             re.IGNORECASE)
 # Any negation, condition or plan: an assertion has none ("had invited them to a session" is no contact yet).
@@ -70,6 +73,8 @@ def denies_contact(text: str) -> frozenset[str]:
     kinds = {kind for kind, pattern in _DENIAL.items() if pattern.search(text)}
     if _NO_TAKE_PLACE.search(text):
         kinds |= contact_kinds(text)
+    if _MET_NONE.search(text):
+        kinds.add("meeting")
     return frozenset(kinds)
 
 
