@@ -34,7 +34,7 @@ def test_denials_of_a_contact(text, kind):
     ("the mediators had invited both delegations to a session in Valletta", set()),  # an invitation, not a contact
     ("the army chiefs would meet in Valletta", set()),  # a plan
     ("the chiefs had not met", set()),
-    ("the two delegations had sat at the same table, face to face, for an hour", {"meeting"}),
+    ("the two ministers had sat at the same table, face to face, for an hour", {"meeting"}),
 ])
 def test_assertions_of_a_contact(text, expected):
     assert set(asserts_contact(text)) == expected
