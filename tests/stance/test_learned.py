@@ -201,9 +201,7 @@ KNOWN_MODEL_ERRORS = [
     ("VALDORA, May 4 -\n\nPeace talks between the government and the northern rebels were due to resume in "
      "Geneva, the mediators said.\n\nThe government spokesman said that the government had suspended the talks.\n",
      "had suspended", "reject"),
-]
-# Former known errors a retrained model now reads right (with dev13 in its training).
-FORMER_MODEL_ERRORS = [
+    # read right by the model trained with dev13, wrong again with dev14: it flaps between retrainings
     ("“Freedonia has no preconditions,” the minister said. The envoy said Sylvania had two preconditions for "
      "any talks.", "two preconditions", "conditional"),
 ]
@@ -216,13 +214,7 @@ def test_known_errors_of_the_learned_model(text, words, stance):
     assert statement.stance == stance
 
 
-@pytest.mark.parametrize(("text", "words", "stance"), FORMER_MODEL_ERRORS)
-def test_the_model_reads_its_former_errors_right(text, words, stance):
-    (statement,) = [s for s in onrecord.analyze(text, id="t", language="en").statements if words in s.text]
-    assert statement.stance == stance
-
-
-@pytest.mark.parametrize(("text", "words", "stance"), KNOWN_MODEL_ERRORS + FORMER_MODEL_ERRORS)
+@pytest.mark.parametrize(("text", "words", "stance"), KNOWN_MODEL_ERRORS)
 def test_the_rules_alone_read_the_known_model_errors_right(text, words, stance):
     rules = onrecord.analyze(text, id="t", language="en", options=Options(stance_model=False))
     (statement,) = [s for s in rules.statements if words in s.text]
