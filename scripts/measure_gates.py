@@ -5,7 +5,8 @@ tests/gates/attribution_floors.json. A floor is only raised this way; lowering o
     .venv/bin/python scripts/measure_gates.py [--pin] [--sets NAME ...]
 
 ``--sets`` measures (and pins) only the corpora named (polnear_dev, shared_examples, repo_examples, heldout,
-heldout2, heldout3, dev4 ...): a newly read set can be pinned without scoring the sets kept for the end.
+heldout2, dev4 ...; an unknown name is an error): a newly read set can be pinned without scoring the sets kept
+for the end of a session.
 """
 
 from __future__ import annotations
@@ -70,6 +71,12 @@ def main() -> int:
     if not SHARED.exists():
         print(f"measure_gates: {SHARED} is absent: put ../shared beside the repository", file=sys.stderr)
         return 1
+    known = {"polnear_dev", "shared_examples", "repo_examples", "heldout", "heldout2", "heldout3", *DEV_SETS}
+    unknown = sorted(set(args.sets or ()) - known)
+    if unknown:
+        print(f"measure_gates: unknown corpus {', '.join(unknown)}: choose from {', '.join(sorted(known))}",
+              file=sys.stderr)
+        return 2
     figures = measure(set(args.sets) if args.sets else None)
     print(json.dumps(figures, indent=1))
     if args.pin:

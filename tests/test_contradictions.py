@@ -489,3 +489,23 @@ def test_a_dispute_reads_the_party_named_before_the_statement_in_its_sentence():
         placed("s2", "neutral", "Taras Bondar", 0, "it was the Armenian team that had walked out", affiliation="Azerbaijan"),
         ".")
     assert text2 == text3 and find_contradictions(statements3, text3) == []
+
+
+@pytest.mark.parametrize("text", [
+    "There is no doubt the truce was violated",  # "no" negates something else
+    "there must be no more delays in the talks",
+    "There is no need to postpone the talks",
+    "Russian troops are freezing in the trenches",  # freezing is blame only of a process
+])
+def test_no_denial_or_blame_from_a_negation_of_something_else(text):
+    from onrecord.disputes import blame_of
+
+    assert blame_of(blamer("s1", "Ivan Petrov", "Russia", 0, text, True), "russia", ("ukraine", "russia")) is None
+
+
+def test_a_change_the_article_asks_about_or_denies_marks_no_shift():
+    text, statements = in_article(
+        "The envoy said ", placed("s1", "open", "Ann Adams", 0, "we are ready to go back next week"),
+        ".\n\nAsked whether this marked a change of tone, Adams had said ",
+        placed("s2", "reject", "Ann Adams", 0, "there would be no more talks"), ".")
+    assert find_contradictions(statements, text) == []

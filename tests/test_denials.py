@@ -92,3 +92,17 @@ def test_without_the_rule_the_denied_meeting_is_not_paired(monkeypatch):
 @pytest.mark.parametrize("text", ["", "no " * 30_000, "\x00\ufffd" * 10_000, "XYZ " * 50_000])
 def test_degenerate_text_neither_asserts_nor_denies_a_contact(text):
     assert not asserts_contact(text) and not denies_contact(text)
+
+
+@pytest.mark.parametrize("text", [
+    "we see no reason to hide anything from the public",  # seeing no reason, meeting no objection: no meeting
+    "the plan met no objection from the cabinet",
+    "Moscow saw no need for a new round",
+])
+def test_a_negative_object_that_is_no_person_denies_no_meeting(text):
+    assert denies_contact(text) == frozenset()
+
+
+def test_sitting_face_to_face_without_had_is_a_meeting():
+    assert asserts_contact("the two ministers sat face to face for three hours") == frozenset({"meeting"})
+    assert asserts_contact("the two ministers sat at the same table for three hours") == frozenset({"meeting"})

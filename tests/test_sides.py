@@ -133,3 +133,10 @@ def test_a_speaker_whose_role_names_a_body_carries_it_as_affiliation():
             "Hamas spokesman Omar Wali said the movement would not send a delegation while the strikes went on.\n")
     wali = _by_name(onrecord.analyze(text, id="t", language="en"), "Omar Wali")
     assert [s.speaker.affiliation for s in wali] == ["Hamas"]
+
+
+def test_a_speaker_whose_role_names_a_body_keeps_it_against_an_intent_opening_with_a_state():
+    text = ("GAZA, May 4 -\n\nTalks on a truce were due to resume in Cairo, officials said.\n\nIsrael will not withdraw "
+            "from the corridor, Hamas spokesman Omar Wali said.\n\n\"We will not sign,\" Wali said.\n")
+    wali = _by_name(onrecord.analyze(text, id="t", language="en"), "Omar Wali")
+    assert [s.speaker.affiliation for s in wali] == ["Hamas", "Hamas"]

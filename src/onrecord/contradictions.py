@@ -91,6 +91,9 @@ CONTENT_OPENINGS = ("that ", "which ", "who ", "without ")
 OCCASION_CHARS = 250
 # Date phrases that point back from the article's news to an earlier moment ("last Wednesday", "a week ago").
 FLASHBACK = re.compile(r"\b(?:last|ago|earlier|previous|previously|before)\b", re.IGNORECASE)
+# A change the article asks about or denies marks none ("Asked whether this marked a change of tone, ...").
+ASKED_OR_DENIED = re.compile(r"\b(?:whether|if|no|not|never|denied|denies|deny|rejected)\b", re.IGNORECASE)
+ASKED_REACH = 30
 # "had" (and an adverb) before the cue's verb: "had written", "had earlier said", "had already told".
 PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|already\s+|earlier\s+|just\s+|also\s+)?\w+$", re.IGNORECASE)
 # A neutral statement that talks go ahead, which a refusal of talks by the same side contradicts.
@@ -122,7 +125,8 @@ TIME_CHANGE = re.compile(
     r"(?:sounded|struck|changed|softened|hardened|reversed|shifted)\b[^.]{0,30}\b(?:different|tone|note|tack|"
     r"course|position|line)|"
     # the article naming the change: "a marked change of tone", "a U-turn", "a change of heart"
-    r"(?:change|shift|turn|reversal|softening|hardening) (?:of|in) (?:tone|heart|course|position|line|stance)|"
+    r"(?:change|reversal|softening|hardening) (?:of|in) (?:tone|heart|course|position|line|stance)|"
+    r"(?:shift|turn) (?:of|in) (?:tone|heart|course|stance)|"
     r"u-turn|about-face|volte-face)\b",
     re.IGNORECASE,
 )
@@ -375,7 +379,8 @@ def _marked_change(a: Statement, b: Statement, text: str | None) -> bool:
         return False
     first, second = (a, b) if a.start <= b.start else (b, a)
     paragraph = max(text.rfind("\n", 0, second.start) + 1, first.end)
-    return bool(TIME_CHANGE.search(text, paragraph, second.start))
+    return any(not ASKED_OR_DENIED.search(text, max(paragraph, m.start() - ASKED_REACH), m.start())
+               for m in TIME_CHANGE.finditer(text, paragraph, second.start))
 
 
 def _dated_later(a: Statement, b: Statement, text: str | None) -> bool:

@@ -41,7 +41,8 @@ _NEGATED = (r"\b(?:no one|no|never|not a single|not one|nobody)\s+"
             r"secret|single|further|such|other|face-to-face|[a-z]+(?:ian|ese|ish|i))\s+){0,4}")
 _DENIAL = {kind: re.compile(_NEGATED + rf"(?:{words})\b", re.IGNORECASE) for kind, words in CONTACT.items()}
 # A verb of contact with a negative object: "met no Ukrainian official", "spoke to nobody from the rebels".
-_MET_NONE = re.compile(r"\b(?:met|meet|meets|saw|see|spoke to|talked to|sat with)\s+(?:no|nobody|no one|none)\b",
+_MET_NONE = re.compile(r"\b(?:met|meet|meets|spoke to|talked to|sat with)\s+(?:nobody|no one|none|no\s+(?:[\w’'-]+\s+){0,2}"
+                       r"(?:officials?|ministers?|envoys?|delegat\w*|representatives?|negotiators?|emissar(?:y|ies)))\b",
                        re.IGNORECASE)
 _NO_TAKE_PLACE = re.compile(r"\b(?:(?:did not|didn't|had not|has not|never)\s+take|never took)\s+place\b",
                             re.IGNORECASE)
@@ -49,7 +50,7 @@ _NO_TAKE_PLACE = re.compile(r"\b(?:(?:did not|didn't|had not|has not|never)\s+ta
 _ANY_NEGATION = re.compile(r"\b(?:no|not|never|nobody|nothing|n't|denied|deny|denies|neither|nor|if|unless|would|"
                            r"could|might|will|invit\w*|plan\w*|due|expected|schedul\w*)\b", re.IGNORECASE)
 # A past or perfect form: the assertion reports something that happened.
-_PAST = re.compile(r"\b(?:had|has|have|was|were|did|met|took place|held|handed|delivered|sent|spent|visited)\b",
+_PAST = re.compile(r"\b(?:had|has|have|was|were|did|met|took place|held|handed|delivered|sent|spent|visited|sat)\b",
                    re.IGNORECASE)
 # A denial that the contact happened at all, whatever the place ("not at any level", "not ever").
 EMPHATIC = re.compile(r"\b(?:at any level|not ever|never at all|at all|of any kind|whatsoever|in any capital|"

@@ -28,13 +28,17 @@ BLAME = re.compile(
     r"\b(?:violat\w*|breach\w*|broken?|break(?:s|ing)?|delay\w*|block\w*|disrupt\w*|sabotag\w*|derail\w*|"
     r"stall\w*|torpedo\w*|obstruct\w*|undermin\w*|wreck\w*|to blame|at fault|responsible for|refus\w*|"
     r"(?:did|does|has|have) not stop\w*|never stopped|kept changing|call(?:ed|ing|s)? off|cancel\w*|"
-    r"walk(?:ed|s|ing)? (?:out|away)|pull(?:ed|s|ing)? out|abandon\w*|postpon\w*|fr(?:oze|ozen|eez\w*)|"
+    r"walk(?:ed|s|ing)? (?:out|away)|pull(?:ed|s|ing)? out|abandon\w*|postpon\w*|"
+    r"(?:froze|frozen|freez\w*)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:talks|exchange|swap|deal|process|"
+    r"negotiations|dialogue|agreement|track|handover)|"
     r"(?:got|stood|gets|stands) up and (?:left|walked out)|left the (?:table|room|hall|session|talks))\b",
     re.IGNORECASE,
 )
 # A negation just before a blame word turns an accusation of one's own side into a denial.
 NEGATION = re.compile(r"\b(?:not|never|no|n't|nothing|nobody|no one|none)\b", re.IGNORECASE)
 NEGATION_REACH = 25
+# A negation right before a blame word that names no party: "Nobody walked out", "no violation", "has never broken".
+BARE_DENIAL = re.compile(r"\b(?:not|never|n't|nobody|no one|no)\s+(?:(?:\w+ly|been|ever|once|even)\s+)?$", re.IGNORECASE)
 # Blame words that carry their own negation: never a denial.
 SELF_NEGATED = re.compile(r"\b(?:not stop|never stopped)", re.IGNORECASE)
 # How far before a statement, within its sentence, the party it blames is looked for.
@@ -167,7 +171,9 @@ def _blame_in(text: str, own: str | None, sides: tuple[str, ...]) -> Blame | Non
         negated = bool(NEGATION.search(before)) and not SELF_NEGATED.match(m.group())
         if not near:
             # "Nobody walked out", "no violation of any kind": a denial that anyone broke it, the speaker's side too
-            denies = denies or (negated and own_side is not None)
+            # (the negation right before the blame word, not "no doubt the truce was violated")
+            denies = denies or (own_side is not None and not SELF_NEGATED.match(m.group())
+                                and BARE_DENIAL.search(text, max(0, m.start() - NEGATION_REACH), m.start()) is not None)
             continue
         side = _blamed(text, m, parties)
         if own_side and side == own_side:

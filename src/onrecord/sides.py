@@ -35,7 +35,7 @@ from typing import Sequence
 from .actors.names import without_possessive
 from .home_state import home_state, serves_unplaced_state
 from .records import Statement
-from .stance.counterpart import place_of, side_of_text, speaker_side
+from .stance.counterpart import body_side, place_of, side_of_text, speaker_side
 from .stance.lexicon import Lexicon, load_lexicon
 
 __all__ = ["fill_sides"]
@@ -94,7 +94,8 @@ def _unplaced_role(statement: Statement, lex: Lexicon) -> bool:
     """A speaker whose side can only have come from the text around the mention: no known actor, a role naming
     no state."""
     speaker = statement.speaker
-    return not speaker.actor_id and bool(speaker.role) and not side_of_text(speaker.role, lex)
+    return (not speaker.actor_id and bool(speaker.role) and not side_of_text(speaker.role, lex)
+            and not body_side(speaker.role, lex))
 
 
 def _sole(counter: Counter[str] | None) -> str | None:

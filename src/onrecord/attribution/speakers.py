@@ -40,9 +40,10 @@ from .reported import DATELINE
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan, Token
 
-# A description naming the name its holder goes by: "who goes by the nom de guerre 'X'", "known as X".
+# A description naming the name its holder goes by: "who goes by the nom de guerre 'X'", "who is known as X" (a
+# relative clause on the person: "the militia known as the Rapid Support Forces" names the militia, not them).
 ALIAS_NAME = re.compile(
-    r",?\s*\b(?:who |that )?(?:goes by|is known as|known as|calls (?:him|her)self)\s+(?:the\s+)?"
+    r",?\s*\b(?:who|that)\s+(?:goes by|is known as|calls (?:him|her)self)\s+(?:the\s+)?"
     r"(?:(?:nom de guerre|name|alias|moniker)\s+)?[\"“‘'«]?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})")
 # An armed group or party named in a role by an acronym ("RLF", "ABC/XYZ") or a plural possessive ("the
 # Rangers’"): the side is the group (an alliance "ABC/XYZ" by its last member, as it is usually called).

@@ -27,7 +27,7 @@ def zones_command(
     """Print each article's zones: headline, byline, caption, body, boilerplate."""
     from ..zones import BoilerplateMemory, find_zones
 
-    inputs = Inputs(paths, make_options(published, outlet, title, strict), meta)
+    inputs = Inputs(paths, make_options(published, outlet, title, strict, rules_only=True), meta)
     articles = list(inputs.articles())
     memory = BoilerplateMemory.from_articles(articles)
     console = table_console()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..attribution.reported import DATELINE
 from .context import Piece
 from .counterpart import person_side, place_of, resolve_party, subject_phrase
 from .lexicon import Lexicon
@@ -164,7 +165,7 @@ def _past_dateline(subject: "Token") -> "Token | None":
     ..."): then the state it hung on the city as an apposition, if any."""
     doc = subject.doc
     dateline = (subject.i == subject.sent.start and len(subject.text) > 2 and subject.text.isupper()
-                and subject.i + 1 < len(doc) and doc[subject.i + 1].text == ",")
+                and DATELINE.match(doc.text, subject.idx) is not None)  # "NATO, for its part, would not ..." is no dateline
     if not dateline:
         return subject
     return next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
