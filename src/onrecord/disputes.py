@@ -121,12 +121,10 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     return not re.search(r"[.!?]\s", text[lo:hi])
 
 
-def _blamed(text: str, blame: re.Match, parties: list[tuple[int, str]]) -> str:
-    """The party a blame word blames: its subject, the nearest party before it ("the army and allied militias
-    had broken the truce, not one of our units"), or after it in the passive ("was broken by the army") or when
-    none comes before."""
-    near = [(at, side) for at, side in parties
-            if abs(at - blame.start()) <= PARTY_REACH and _same_sentence(text, at, blame.start())]
+def _blamed(text: str, blame: re.Match, near: list[tuple[int, str]]) -> str:
+    """The party a blame word blames, among the parties ``near`` it (offset, side): its subject, the nearest
+    party before it ("the army and allied militias had broken the truce, not one of our units"), or after it in
+    the passive ("was broken by the army") or when none comes before."""
     before = [(blame.start() - at, side) for at, side in near if at < blame.start()]
     after = [(at - blame.start(), side) for at, side in near if at > blame.start()]
     passive = re.match(r"\s+by\b", text[blame.end() :]) is not None
@@ -165,7 +163,7 @@ def _blame_in(text: str, own: str | None, sides: tuple[str, ...]) -> Blame | Non
     denies = False
     own_side = own.casefold() if own else None
     for m in BLAME.finditer(text):
-        near = [(abs(at - m.start()), side) for at, side in parties
+        near = [(at, side) for at, side in parties
                 if abs(at - m.start()) <= PARTY_REACH and _same_sentence(text, at, m.start())]
         before = text[max(0, m.start() - NEGATION_REACH) : m.start()]
         negated = bool(NEGATION.search(before)) and not SELF_NEGATED.match(m.group())
@@ -175,7 +173,7 @@ def _blame_in(text: str, own: str | None, sides: tuple[str, ...]) -> Blame | Non
             denies = denies or (own_side is not None and not SELF_NEGATED.match(m.group())
                                 and BARE_DENIAL.search(text, max(0, m.start() - NEGATION_REACH), m.start()) is not None)
             continue
-        side = _blamed(text, m, parties)
+        side = _blamed(text, m, near)
         if own_side and side == own_side:
             denies = denies or negated
         elif not negated:

@@ -153,16 +153,17 @@ def fill_sides(statements: Sequence[Statement], positions: bool = True, text: st
                 known[key] = Counter({home: 1})
     # the state a speaker's reported intent opens with holds for all their statements (the quote after the
     # paraphrase is the same official's: "Iran will not initial ...," X said. "The day the threats stop, ...")
+    own_openers = [_intent_opener(statement, lex) for statement in statements]
     openers: dict[str, Counter[str]] = {}
-    for statement in statements:
+    for statement, opener in zip(statements, own_openers):
         key = _key(statement)
-        opener = _intent_opener(statement, lex)
         if key and opener:
             openers.setdefault(key, Counter())[opener] += 1
     out: list[Statement] = []
-    for statement in statements:
+    for statement, own_opener in zip(statements, own_openers):
         key = _key(statement)
-        opener = _intent_opener(statement, lex) or _sole(openers.get(key)) if _unplaced_role(statement, lex) else None
+        # the statement's own intent, else the one state the speaker's other intents open with
+        opener = own_opener or (_sole(openers.get(key)) if _unplaced_role(statement, lex) else None)
         if opener and statement.speaker.affiliation != opener:
             # a side read from the text around the mention gives way to the state the official's own intent
             # opens with ("Kinshasa was prepared to initial ...", said by a negotiator placed by "Doha")

@@ -243,13 +243,19 @@ def red_line_conditions(path: list["Token"], piece: Piece, lex: Lexicon) -> list
                 first = first.doc[first.i + 1]
             if first.lower_ not in RELATIVE_WORDS:
                 continue
-            if first.lower_ == "which" and first.i > 0 and first.doc[first.i - 1].text == ",":
-                continue  # ", which is a pity": a comment on the thing, not a restriction of it
+            if is_comment_clause(first):
+                continue
             span = _clipped_span(piece, first.i, _subtree_end(clause))
             if span:
                 out.append(span)
         out.extend(_set_off_relative(node, piece))
     return out
+
+
+def is_comment_clause(first: "Token") -> bool:
+    """A relative clause opened by ", which" (", which is a pity"): a comment on the thing, not a restriction of
+    it."""
+    return first.lower_ == "which" and first.i > 0 and first.doc[first.i - 1].text == ","
 
 
 def _set_off_relative(node: "Token", piece: Piece) -> list[Span]:

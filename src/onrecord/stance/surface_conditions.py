@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Span
 from .conditions import DEFINITE_DETS as PARSE_DEFINITE_DETS
-from .conditions import CONTINUATIVE, is_proviso
+from .conditions import CONTINUATIVE, is_comment_clause, is_proviso
 from .context import Piece
 from .lexicon import load_lexicon
 
@@ -142,8 +142,8 @@ def _only_such(tokens: list["Token"], k: int) -> bool:
 def _restricts(tokens: list["Token"], k: int) -> bool:
     """A relative clause right after an indefinite noun or pronoun (quotation marks between allowed): the
     red line on what is refused ("will not sign a code “that is not binding”"); a definite thing is described."""
-    if tokens[k].lower_ == "which" and k > 0 and tokens[k - 1].text == ",":
-        return False  # ", which is a pity": a comment on the thing, not a restriction of it
+    if is_comment_clause(tokens[k]):
+        return False
     j = k - 1
     while j >= 0 and (tokens[j].is_quote or tokens[j].is_punct):
         j -= 1
