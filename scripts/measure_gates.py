@@ -68,15 +68,15 @@ def main() -> int:
     parser.add_argument("--pin", action="store_true", help="raise the floors to today's figures")
     parser.add_argument("--sets", nargs="+", metavar="NAME", help="measure only these corpora (default: all)")
     args = parser.parse_args()
-    if not SHARED.exists():
-        print(f"measure_gates: {SHARED} is absent: put ../shared beside the repository", file=sys.stderr)
-        return 1
     known = {"polnear_dev", "shared_examples", "repo_examples", "heldout", "heldout2", "heldout3", *DEV_SETS}
     unknown = sorted(set(args.sets or ()) - known)
     if unknown:
         print(f"measure_gates: unknown corpus {', '.join(unknown)}: choose from {', '.join(sorted(known))}",
               file=sys.stderr)
         return 2
+    if not SHARED.exists():
+        print(f"measure_gates: {SHARED} is absent: put ../shared beside the repository", file=sys.stderr)
+        return 1
     figures = measure(set(args.sets) if args.sets else None)
     print(json.dumps(figures, indent=1))
     if args.pin:
