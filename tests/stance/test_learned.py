@@ -259,4 +259,3 @@ def test_a_bad_model_file_is_one_error_naming_the_file(tmp_path, content, proble
     with pytest.raises(OnrecordError, match=problem) as caught:
         read_stance_model(path)
     assert str(path) in str(caught.value) and "\n" not in str(caught.value)
-
