@@ -46,14 +46,14 @@ FORMER_WORDS = frozenset({"former", "ex", "outgoing", "previous", "erstwhile", "
 
 # Nouns that can head a mention of a person speaking in an official capacity (written for onrecord).
 PERSON_ROLE_NOUNS = frozenset("""
-adviser advisor aide ambassador analyst archbishop assistant attache author bishop boss captain cardinal chair chairman
-chairperson chairwoman chancellor chief colonel commander commissioner congressman congresswoman consul
+adviser advisor admiral aide ambassador analyst archbishop assistant attache author bishop boss brigadier captain cardinal chair chairman
+chairperson chairwoman chancellor chief colonel commander commissioner commodore congressman congresswoman consul
 cleric coordinator correspondent counsellor counselor delegate deputy diplomat director dictator emir emissary
 envoy expert general governor head imam inspector journalist judge king lawmaker leader legislator lieutenant
 major marshal mayor mediator member minister monarch negotiator observer officer official ombudsman pastor
 patriarch politician pope premier president priest prime prince prosecutor queen rabbi rapporteur representative
 ruler secretary senator sheikh source speaker spokesman spokesperson spokeswoman strongman tsar undersecretary
-veteran vice witness
+veteran vice warlord witness
 """.split())
 # Nouns after which "in X" names the seat of a side ("the government in Kinshasa"), not where an official is.
 SEAT_NOUNS = frozenset({"government", "authorities", "administration", "regime", "leadership", "junta"})

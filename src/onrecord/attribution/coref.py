@@ -132,8 +132,9 @@ class ArticleEntities:
                         self.country_counts[country] += 1
         # title-case headlines last: their names are checked against the people the body names
         ordered = [b for b in self.blocks if b.zone != "headline"] + [b for b in self.blocks if b.zone == "headline"]
+        covered_in: dict[int, set[int]] = {}
         for block in ordered:
-            covered: set[int] = set()
+            covered = covered_in.setdefault(id(block), set())
             dateline = DATELINE.match(block.doc.text)
             for ent in block.doc.ents:
                 if ent.start in covered:
@@ -155,9 +156,36 @@ class ArticleEntities:
                     continue
                 actor = self.registry.lookup_exact(tok.text)
                 if actor is not None and actor.kind == "person" and self.registry.is_written_alias(tok.text, actor):
+                    covered.add(tok.i)
                     self._add_person(block, block.doc[tok.i : tok.i + 1])
+        self._untagged_surnames(ordered, covered_in)
         for entity in self.entities:
             entity.mentions.sort(key=lambda m: m.start)
+
+    def _untagged_surnames(self, blocks: Sequence[Block], covered_in: dict[int, set[int]]) -> None:
+        """The surname of a person the article named in full, where the tagger did not tag it ("Mehmet Ali
+        Yucelen ... Yucelen, who leads the north, ..."): a capitalised word, a proper noun at a sentence's
+        start, that is the surname of exactly one full name and of no body or place."""
+        surnames: dict[str, list[Entity]] = {}
+        for e in self.entities:
+            if e.kind == "person" and e.full:
+                surnames.setdefault(e.surname, []).append(e)
+        if not surnames:
+            return
+        for block in blocks:
+            covered = covered_in.get(id(block), set())
+            for tok in block.doc:
+                if tok.i in covered or not tok.text[:1].isupper() or len(tok.text) < 3 or tok.ent_type_ not in {"", "PERSON"}:
+                    continue
+                owners = surnames.get(fold_name(tok.text), [])
+                if len(owners) != 1 or (tok.is_sent_start and tok.pos_ != "PROPN"):
+                    continue
+                if self.registry.country_of(tok.text) or self.registry.lookup_exact(tok.text) is not None:
+                    continue
+                start = block.start + tok.idx
+                if any(m.start <= start < m.end for m in owners[0].mentions):
+                    continue
+                self._add_person(block, block.doc[tok.i : tok.i + 1])
 
     def _headline_name(self, ent: "SpacySpan") -> "SpacySpan":
         """A headline name cut to its longest prefix that names a known person ("Shoigu Rules Out Talks" ->
@@ -217,9 +245,15 @@ class ArticleEntities:
             return
         start = block.start + tokens[0].idx
         end = block.start + tokens[-1].idx + len(tokens[-1].text)
-        role = role_before(ent) or role_in_apposition(ent)
-        if role is None and titles and fold(titles[-1]).rstrip(".") in PERSON_ROLE_NOUNS:
-            role = " ".join(titles)  # an office the tagger took into the name: "Imam X", then "the imam"
+        before, apposed = role_before(ent), role_in_apposition(ent)
+        role = before or apposed
+        if before and apposed and all(fold(w).rstrip(".") in _TITLE_WORDS for w in before.split()):
+            # "the alliance's top commander, General X": both, for "the commander"
+            role = apposed if fold(before) in fold(apposed) else f"{apposed}, {before}"
+        if titles and fold(titles[-1]).rstrip(".") in PERSON_ROLE_NOUNS:
+            # an office the tagger took into the name: "Imam X", then "the imam"; "..., Rear Admiral X", "the admiral"
+            written = " ".join(titles)
+            role = written if not role else role if fold(written) in fold(role) else f"{role}, {written}"
         mention = Mention(start, end, self.text[start:end], self.sentence_of(start), is_subject(ent), role)
         entity = self.link_person(mention.text, mention.start, create=True)
         if entity is not None:

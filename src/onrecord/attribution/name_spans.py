@@ -125,7 +125,9 @@ def _untagged_names(doc, covered: set[int], registry: ActorRegistry) -> list["Sp
             j += 1
         if j - i >= 2 and j + 1 < len(doc) and doc[j].text == ",":
             after = doc[j + 1]
-            role_follows = after.lower_ == "who" or (after.lower_ in _APPOSITION_OPENERS and any(
+            # "X Y, who ...", "X Y, the envoy", "X Y, Eritrea's ambassador to the AU"
+            possessor = j + 2 < len(doc) and after.text[:1].isupper() and doc[j + 2].tag_ == "POS"
+            role_follows = after.lower_ == "who" or ((after.lower_ in _APPOSITION_OPENERS or possessor) and any(
                 t.lower_ in PERSON_ROLE_NOUNS for t in doc[j + 2 : j + 7]))
             span = doc[i:j]
             if role_follows and fold(span[0].text) not in TITLE_WORDS and registry.country_of(span.text) is None \
@@ -183,8 +185,10 @@ def role_in_apposition(ent: "SpacySpan") -> str | None:
 
 
 def is_subject(tokens: Sequence["Token"]) -> bool:
+    """The name is a subject: of its clause, in a subject's conjunction or apposition, or the agent of a passive
+    ("Russia's team is led by X. He told ...")."""
     for tok in tokens:
-        if tok.dep_ in _SUBJECT_DEPS:
+        if tok.dep_ in _SUBJECT_DEPS or (tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
             return True
         if tok.dep_ in {"conj", "appos", "compound"} and tok.head.dep_ in _SUBJECT_DEPS:
             return True
