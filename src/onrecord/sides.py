@@ -14,7 +14,11 @@ security adviser"); their side is read from the whole article:
 4. the sides found in 2 and 3 spread to the speaker's other statements;
 5. failing all, an official of state whose role names no possessor or other body ("Foreign Minister", "junta
    spokesman") serves the one state the article attaches its institutions of state to
-   (:mod:`onrecord.home_state`), when the article text is given.
+   (:mod:`onrecord.home_state`), when the article text is given; so does a state body named by its portfolio
+   alone ("the Foreign Ministry", "the Civil Protection Directorate").
+
+Once a body has its side, a state body the registry does not know is named with the state's demonym first ("the
+Foreign Ministry" -> "Syrian Foreign Ministry"; :mod:`onrecord.attribution.state_bodies`).
 
 Before the stance stage (``positions=False``) only rules 1 and 5 run. In both passes one override holds: a reported
 intent that opens with a state ("Kinshasa was prepared to initial ...", "Baku would not ...") gives that state to a speaker whose
@@ -32,7 +36,9 @@ import re
 from collections import Counter
 from typing import Sequence
 
+from .actors import default_registry
 from .actors.names import without_possessive
+from .attribution.state_bodies import is_bare_state_body, state_body_name
 from .home_state import home_state, serves_unplaced_state
 from .records import Statement
 from .stance.counterpart import body_side, place_of, side_of_text, speaker_side
@@ -148,8 +154,9 @@ def fill_sides(statements: Sequence[Statement], positions: bool = True, text: st
     if home:
         for statement in statements:
             key = _key(statement)
-            if key and key not in known and not speaker_side(statement.speaker, lex) \
-                    and serves_unplaced_state(statement.speaker.role):
+            if key and key not in known and not speaker_side(statement.speaker, lex) and (
+                    serves_unplaced_state(statement.speaker.role)
+                    or (statement.speaker.actor_id is None and is_bare_state_body(statement.speaker.name))):
                 known[key] = Counter({home: 1})
     # the state a speaker's reported intent opens with holds for all their statements (the quote after the
     # paraphrase is the same official's: "Iran will not initial ...," X said. "The day the threats stop, ...")
@@ -176,4 +183,16 @@ def fill_sides(statements: Sequence[Statement], positions: bool = True, text: st
         side = known[key].most_common(1)[0][0]
         speaker = dataclasses.replace(statement.speaker, affiliation=side)
         out.append(dataclasses.replace(statement, speaker=speaker))
-    return out
+    return [_named_body(statement) for statement in out]
+
+
+def _named_body(statement: Statement) -> Statement:
+    """A state body the registry does not know, named with its side's demonym first once the side is known ("the
+    Foreign Ministry" of Syria's side -> "Syrian Foreign Ministry"; :mod:`onrecord.attribution.state_bodies`)."""
+    speaker = statement.speaker
+    if speaker.actor_id is not None or not speaker.name:
+        return statement
+    name = state_body_name(speaker.name, speaker.affiliation, default_registry())
+    if name == speaker.name:
+        return statement
+    return dataclasses.replace(statement, speaker=dataclasses.replace(speaker, name=name))

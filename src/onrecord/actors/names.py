@@ -16,7 +16,7 @@ MALE_TITLES = frozenset({"mr", "mister", "sir", "king", "prince", "sheikh", "emi
                          # religious honorifics before Afghan and Pakistani names ("Mullah X", "Qari X")
                          "mullah", "qari", "maulvi", "mawlawi", "maulana", "mufti",
                          # clergy elsewhere ("Imam Souleymane Barry", "Rabbi X", "Archbishop X")
-                         "imam", "rabbi", "archbishop", "cardinal"})
+                         "imam", "rabbi", "archbishop", "cardinal", "monsignor", "msgr"})
 FEMALE_TITLES = frozenset({"ms", "mrs", "miss", "madam", "madame", "queen", "princess", "dame", "lady"})
 NEUTRAL_TITLES = frozenset({
     "dr", "president", "prime", "minister", "general", "gen", "col", "colonel", "lt", "major", "admiral",

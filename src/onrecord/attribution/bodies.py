@@ -66,7 +66,7 @@ _PLACED_BY = frozenset({"based", "backed", "led", "aligned", "allied", "run", "c
 # Last words of a body's name besides its heads ("Inter-Services Public Relations", "Media Operations").
 _BODY_ENDS = frozenset({"operations", "relations", "affairs", "services", "headquarters"})
 # Singular heads of an institution a country qualifies ("Ukraine's air force", "the UAE Foreign Ministry").
-_BODY_HEADS = frozenset({"ministry", "office", "force", "army", "navy", "agency", "committee", "council",
+_BODY_HEADS = frozenset({"ministry", "directorate", "office", "force", "army", "navy", "agency", "committee", "council",
                          "command", "parliament", "presidency", "embassy", "mission", "guard", "police",
                          "military", "service", "department", "administration", "court", "bank"})
 # Prepositions of where an unnamed group is ("rescue workers in Kyaukme", "fishermen from Masinloc").

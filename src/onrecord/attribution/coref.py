@@ -205,7 +205,8 @@ class ArticleEntities:
         name, or a registry person."""
         if ent.label_ == "PERSON":  # a capital the small model tags PERSON ("Kyiv") is not one
             return self.registry.country_of(ent.text) is None
-        if ent.label_ not in MISTAGGED_LABELS or len(ent) < 2 or any(t.pos_ != "PROPN" for t in ent):
+        # (a hyphen inside a name is no word of its own: "Marie-Carmel X")
+        if ent.label_ not in MISTAGGED_LABELS or len(ent) < 2 or any(t.pos_ != "PROPN" and t.text != "-" for t in ent):
             return False
         actor = self.registry.lookup_exact(ent.text)
         if actor is not None:
@@ -217,9 +218,9 @@ class ArticleEntities:
 
     def _is_known_surname(self, ent: "SpacySpan") -> bool:
         """A one-word ORG/GPE that is the surname of a person already met ("Merezhko" tagged ORG)."""
-        key = fold_name(ent.text)
-        return len(key.split()) == 1 and any(e.kind == "person" and e.full and e.surname == key
-                                             for e in self.entities)
+        words = name_words(ent.text)  # "al-Obeidi" is the surname of "Faraj al-Obeidi"; "Tripoli" never one
+        return len(words) == 1 and self.registry.country_of(ent.text) is None and any(e.kind == "person" and e.full and e.surname == words[0]
+                                       for e in self.entities)
 
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)

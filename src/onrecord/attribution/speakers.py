@@ -31,7 +31,8 @@ from ..actors.roles import (ANONYMOUS_NOUNS, COLLECTIVE_NOUNS, PERSON_ROLE_NOUNS
 from ..nlp import Block
 from ..records import Article, Speaker
 from .acronyms import acronym_table, expand_body
-from .bodies import (BODY_DESCRIPTORS, DOCUMENT_DISTANCE, LOWER_IN_NAMES, NON_STATE_WORDS, BodySpeakers,
+from .bodies import (BODY_DESCRIPTORS, DOCUMENT_DISTANCE, LOWER_IN_NAMES, NON_STATE_WORDS, PLACE_PREPS,
+                     BodySpeakers,
                      content_words, strip_determiner)
 from .coref import (FIRST_PERSON, NEUTER_PRONOUNS, PLURAL_PRONOUNS, SPEAKER_PRONOUNS, ArticleEntities, Entity,
                     collective_head)
@@ -80,6 +81,11 @@ CONTRAST_WORDS = frozenset({"rival", "other", "opposition", "another", "breakawa
 # A role owned by a body named just before ("Its spokesman", "their deputy commander", "the group's spokesman").
 OWNED_ROLE = re.compile(r"(?i)^(?:its|their|(?:the )?(?:group|movement|alliance|coalition|militia|front|"
                         r"organi[sz]ation|rebels|faction|party|parliament|council)['’]s?)\s")
+# A role owned by a place the registry does not know ("Velmora's prime minister", "Jubaland's security minister").
+OWNER_PLACE = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)['’]s\s+(.+)$")
+# Role words that, owned by such a place, make it the side spoken for (its government's or delegation's people).
+PLACE_OFFICES = STATE_OFFICES | {"negotiator", "envoy", "delegation", "ambassador", "spokesman", "spokeswoman",
+                                 "spokesperson", "leader", "administration", "authorities"}
 # Marks that set off an apposition or relative clause after a mention's name ("Umerov, who heads ...").
 _APPOSITION_MARKS = frozenset({",", "—", "–", "--", "("})
 _DASHES = frozenset({"—", "–", "--", "-"})
@@ -477,7 +483,23 @@ class SpeakerResolver(BodySpeakers):
             found = self._context_country(start)
         if found is None and start is not None and OWNED_ROLE.match(role.strip()):
             found = self._owner_body(start)  # "Its spokesman", "the group's spokesman": the body just named
-        return found
+        return found or self._owner_place(role, start)
+
+    def _owner_place(self, role: str, start: int | None) -> str | None:
+        """A place the registry does not know that owns an office ("Velmora's prime minister", "Jubaland's security
+        minister"): the side the official speaks for, as the article names it. Not a person ("Karimov's aide") nor
+        a body the registry knows."""
+        m = OWNER_PLACE.match(role.strip())
+        if m is None:
+            return None
+        owner, office = m.group(1), m.group(2)
+        if not {w.strip(",.").lower() for w in office.split()[:4]} & PLACE_OFFICES:
+            return None
+        if self.registry.lookup(owner, fuzzy=False) is not None or fold(owner) in TITLE_WORDS or \
+                self.entities.link_person(owner, start or 0) is not None:
+            return None
+        # a place the article is about is named more than once (a possessor named once is as often a person)
+        return owner if len(re.findall(rf"\b{re.escape(owner)}\b", self.article.text)) >= 2 else None
 
     def _context_country(self, start: int) -> str | None:
         """The country named before the mention in its sentence, else in the sentence before it, within the
@@ -548,6 +570,15 @@ class SpeakerResolver(BodySpeakers):
                 if tokens:
                     name_start = max(start, block_start + tokens[0].idx)
                     name_end = min(end, block_start + tokens[-1].idx + len(tokens[-1].text))
+        if name_start is None:
+            # a person's mention the article's entities hold (a surname the tagger took for a body: "al-Obeidi")
+            known_at = self.entities.person_at(start, end)
+            inside = [m for m in known_at.mentions if start <= m.start and m.end <= end
+                      and not self.article.text[m.end:end].strip(" ,")  # the name ends the mention
+                      and fold(known_at.name.split()[0]) not in PLACE_PREPS | {"on", "by", "for", "with"}] \
+                if known_at else []
+            if inside:
+                name_start, name_end = inside[0].start, inside[0].end
         if name_start is None:
             # no PERSON entity: the last capitalised words, if the registry knows them as a person
             words = mention.split()

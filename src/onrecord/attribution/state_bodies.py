@@ -1,0 +1,106 @@
+"""Canonical names of a state's bodies: the gold convention puts the state's demonym first ("Russian Foreign
+Ministry", "UAE Foreign Ministry", "Cambodian Defence Ministry").
+
+An article names a ministry many ways: "the Foreign Ministry" in an article about Syria, "Venezuela's Foreign
+Ministry", "Eritrea's Ministry of Information", "Tiraspol's self-styled foreign ministry". ``state_body_name``
+writes each with the demonym of the state it belongs to, so that one body has one name across articles (and the
+ledger can group it): a bare name takes the side its speaker was given; a name led by a country or its capital
+has those words replaced. Names the registry knows, names that end with their state ("Office of the President
+of Ukraine", "Defence Ministry in Tripoli") and bodies of groups fighting a state are left as written.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..actors.names import fold
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..actors.registry import ActorRegistry
+
+# Heads of a state body's name ("Civil Protection Directorate", "Joint Chiefs of Staff", "Ministry of Information").
+STATE_BODY_HEADS = frozenset({"ministry", "directorate", "department", "police", "army", "navy", "forces", "staff",
+                              "service", "agency", "guard", "gendarmerie", "presidency", "command"})
+# Heads that open a state body's name ("Ministry of Information", "Department of Foreign Affairs").
+STATE_BODY_OPENERS = frozenset({"ministry", "department", "directorate"})
+# Words of a group that fights a state: its name is its own, never prefixed with the state's.
+NON_STATE_BODY_WORDS = frozenset({"front", "liberation", "revolutionary", "rebel", "rebels", "militia", "movement",
+                                  "mujahideen", "jihad", "resistance", "insurgent", "party", "union", "alliance"})
+# Words of a body's status that are no part of its name ("Tiraspol's self-styled foreign ministry").
+STATUS_WORDS = frozenset({"self-styled", "so-called", "de", "facto", "breakaway", "unrecognised", "unrecognized"})
+# First words of a bare state body's name that show it names a portfolio, not a place or a group ("Foreign
+# Ministry", "Civil Protection Directorate"; not "Gaza Health Ministry" or "Sahrawi Army"): only these take a prefix.
+PORTFOLIO_OPENERS = frozenset("""
+agriculture armed border civil coast commerce communication communications culture defence defense department
+directorate disaster economy education emergency emergencies energy environment federal finance fisheries foreign
+health home humanitarian immigration industry information intelligence interior joint justice labor labour
+migration military ministry national oil planning police presidential public reconciliation refugee refugees
+security social territorial trade transport unification water
+""".split())
+# The prefix the gold writes for a state whose demonym is not used so ("U.S. State Department").
+_PREFIX = {"United States": "U.S."}
+
+
+def _is_state_body(words: list[str]) -> bool:
+    folded = [fold(w) for w in words]
+    if not folded or NON_STATE_BODY_WORDS & set(folded):
+        return False
+    # "Foreign Ministry", "Ministry of Information", "Federal Department of Foreign Affairs"
+    return folded[-1] in STATE_BODY_HEADS or any(w in STATE_BODY_OPENERS and nxt == "of"
+                                                 for w, nxt in zip(folded, folded[1:]))
+
+
+def _title(word: str) -> str:
+    return word if word in {"of", "the", "and", "for"} else word[:1].upper() + word[1:]
+
+
+def _prefix(registry: "ActorRegistry", country: str) -> str | None:
+    c = registry.country(country)
+    if c is None:
+        return None
+    return _PREFIX.get(country) or (c.demonyms[0] if c.demonyms else None)
+
+
+def is_bare_state_body(name: str | None) -> bool:
+    """A state body named by its portfolio alone ("the Foreign Ministry", "the Civil Protection Directorate"): an
+    institution of the state the article is about, when nothing else places it."""
+    words = (name or "").split()
+    return len(words) >= 2 and fold(words[0]) in PORTFOLIO_OPENERS and _is_state_body(words) and \
+        all(w[:1].isupper() or w in {"of", "the", "and", "for"} for w in words)
+
+
+def state_body_name(name: str, affiliation: str | None, registry: "ActorRegistry") -> str:
+    """``name`` with its state's demonym first: "Foreign Ministry" (of Syria's side) -> "Syrian Foreign Ministry",
+    "Eritrea Ministry of Information" -> "Eritrean Ministry of Information", "Switzerland's Federal Department of
+    Foreign Affairs" -> "Swiss Federal Department of Foreign Affairs"; any other name unchanged."""
+    words = name.split()
+    if len(words) < 2 or registry.lookup_exact(name) is not None or not all(
+            w[:1].isupper() or w in {"of", "the", "and", "for"} or w.lower() in STATUS_WORDS for w in words):
+        return name
+    # a country, its demonym or its capital first ("Eritrea", "Switzerland's", "Tiraspol's")
+    for n in (3, 2, 1):
+        if len(words) <= n:
+            continue
+        head = " ".join(words[:n])
+        bare = head[:-2] if head.endswith(("'s", "’s")) else head
+        country = registry.country_of(bare)
+        if country is None:
+            continue
+        rest = [w for w in words[n:] if w.lower() not in STATUS_WORDS]
+        if not _is_state_body(rest):
+            return name
+        # "Venezuela's Foreign Ministry", "Sukhumi's foreign ministry", "Eritrea Ministry of Information"; not a
+        # name the state's own name is part of ("Kosovo Police", "China Coast Guard")
+        ministry = any(fold(w) in STATE_BODY_OPENERS for w in rest)
+        if bare != head or registry.is_metonym(bare) or (registry.names_country(bare) and ministry):
+            prefix = _prefix(registry, country)
+            if prefix is None:
+                return name
+            return " ".join([prefix, *map(_title, rest)])
+        return name  # already led by its demonym ("Haitian National Police")
+    if affiliation is None or not _is_state_body(words) or fold(words[0]) not in PORTFOLIO_OPENERS:
+        return name
+    if registry.split_country(fold(name))[0] is not None:
+        return name  # "Department of Foreign Affairs of Ukraine", "Defence Ministry in Tripoli": placed at its end
+    prefix = _prefix(registry, affiliation)
+    return f"{prefix} {name}" if prefix else name

@@ -1,0 +1,48 @@
+"""Canonical names of state bodies: the state's demonym first (``onrecord.attribution.state_bodies``)."""
+
+from __future__ import annotations
+
+import pytest
+
+import onrecord
+from onrecord.actors import default_registry
+from onrecord.attribution.state_bodies import is_bare_state_body, state_body_name
+
+
+@pytest.mark.parametrize("name, side, expected", [
+    ("Foreign Ministry", "Syria", "Syrian Foreign Ministry"),                     # a bare portfolio: its side's
+    ("Ministry of Social Affairs", "Cambodia", "Cambodian Ministry of Social Affairs"),
+    ("Civil Protection Directorate", "Haiti", "Haitian Civil Protection Directorate"),
+    ("Venezuela’s Foreign Ministry", None, "Venezuelan Foreign Ministry"),        # a possessive state
+    ("Eritrea Ministry of Information", None, "Eritrean Ministry of Information"),
+    ("Switzerland’s Federal Department of Foreign Affairs", None, "Swiss Federal Department of Foreign Affairs"),
+    ("Tiraspol’s Self-styled Foreign Ministry", None, "Transnistrian Foreign Ministry"),  # a capital, a status word
+    ("State Department", "United States", "State Department"),                     # a registry body
+    ("Kosovo Police", "Kosovo", "Kosovo Police"),                                  # the state's name is its own
+    ("China Coast Guard", "China", "China Coast Guard"),
+    ("Haitian National Police", "Haiti", "Haitian National Police"),               # already led by a demonym
+    ("Gaza Health Ministry", "Palestine", "Gaza Health Ministry"),                  # a place, not a portfolio
+    ("Defence Ministry in Tripoli", "Libya", "Defence Ministry in Tripoli"),        # placed at its end
+    ("Office of the President of Ukraine", "Ukraine", "Office of the President of Ukraine"),
+    ("Rapid Support Forces", "Rapid Support Forces", "Rapid Support Forces"),      # no state's side
+    ("Foreign Ministry", None, "Foreign Ministry"),                                # no side known: as written
+    ("Liberation Front Defence Ministry", "Western Sahara", "Liberation Front Defence Ministry"),
+])
+def test_state_body_names_put_the_demonym_first(name, side, expected) -> None:
+    assert state_body_name(name, side, default_registry()) == expected
+
+
+@pytest.mark.parametrize("name, bare", [
+    ("Foreign Ministry", True), ("Joint Chiefs of Staff", True), ("Ministry of Information", True),
+    ("Gaza Health Ministry", False), ("General Staff", False), ("Polisario Front", False), (None, False),
+])
+def test_a_bare_state_body_is_named_by_its_portfolio_alone(name, bare) -> None:
+    assert is_bare_state_body(name) is bare
+
+
+def test_a_bare_ministry_in_an_article_about_one_state_is_that_state_s() -> None:
+    text = ("DAMASCUS, March 3 — Syria's government said on Monday that talks with the Kurdish-led forces would "
+            "resume next week.\n\nThe Energy Ministry said crude output had risen to 40,000 barrels a day.\n\n"
+            "In a statement, the Foreign Ministry said the delegation had walked out of the session.\n")
+    names = [s.speaker.name for s in onrecord.analyze(text).statements]
+    assert "Syrian Energy Ministry" in names and "Syrian Foreign Ministry" in names, names
