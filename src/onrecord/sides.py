@@ -51,6 +51,8 @@ OWN_POSITIONS = frozenset({"reject", "conditional", "open"})
 # How far into a statement its opening subject is looked for (after a leading "that").
 OPENING_WORDS = 2
 _WORD = re.compile(r"[\w’'.-]+")
+# How far before a bare body's mention another state is looked for (within its paragraph), in characters.
+OTHER_STATE_REACH = 300
 
 
 def _key(statement: Statement) -> str | None:
@@ -155,8 +157,9 @@ def fill_sides(statements: Sequence[Statement], positions: bool = True, text: st
         for statement in statements:
             key = _key(statement)
             if key and key not in known and not speaker_side(statement.speaker, lex) and (
-                    serves_unplaced_state(statement.speaker.role)
-                    or (statement.speaker.actor_id is None and is_bare_state_body(statement.speaker.name))):
+                    serves_unplaced_state(statement.speaker.role) or (
+                        positions and statement.speaker.actor_id is None and is_bare_state_body(statement.speaker.name)
+                        and not _other_state_before(text or "", statement.speaker.start, home, lex))):
                 known[key] = Counter({home: 1})
     # the state a speaker's reported intent opens with holds for all their statements (the quote after the
     # paraphrase is the same official's: "Iran will not initial ...," X said. "The day the threats stop, ...")
@@ -183,7 +186,20 @@ def fill_sides(statements: Sequence[Statement], positions: bool = True, text: st
         side = known[key].most_common(1)[0][0]
         speaker = dataclasses.replace(statement.speaker, affiliation=side)
         out.append(dataclasses.replace(statement, speaker=speaker))
-    return [_named_body(statement) for statement in out]
+    return [_named_body(statement) for statement in out] if positions else out
+
+
+def _other_state_before(text: str, offset: int | None, home: str, lex: Lexicon) -> bool:
+    """Another state is named in the mention's paragraph just before it ("Eritrea, meanwhile, denied it. The
+    Information Ministry said ..."): a bare body there is not taken for the home state's."""
+    if offset is None:
+        return False
+    begin = max(text.rfind("\n", 0, offset) + 1, offset - OTHER_STATE_REACH)
+    for m in re.finditer(r"[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?", text[begin:offset]):
+        place = place_of(without_possessive(m.group(0)), lex)
+        if place and place != home:
+            return True
+    return False
 
 
 def _named_body(statement: Statement) -> Statement:

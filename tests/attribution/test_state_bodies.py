@@ -20,6 +20,12 @@ from onrecord.attribution.state_bodies import is_bare_state_body, state_body_nam
     ("State Department", "United States", "State Department"),                     # a registry body
     ("Kosovo Police", "Kosovo", "Kosovo Police"),                                  # the state's name is its own
     ("China Coast Guard", "China", "China Coast Guard"),
+    ("India Meteorological Department", None, "India Meteorological Department"),
+    ("Georgia Department of Corrections", None, "Georgia Department of Corrections"),  # a U.S. state's
+    ("National Army", "Libya", "National Army"),                                   # armies go by their own names
+    ("Department of Peace Operations", "Sudan", "Department of Peace Operations"), # a UN department
+    ("Foreign Ministry", "New Zealand", "New Zealand Foreign Ministry"),            # the adjective, not the people
+    ("Foreign Ministry", "Philippines", "Philippine Foreign Ministry"),
     ("Haitian National Police", "Haiti", "Haitian National Police"),               # already led by a demonym
     ("Gaza Health Ministry", "Palestine", "Gaza Health Ministry"),                  # a place, not a portfolio
     ("Defence Ministry in Tripoli", "Libya", "Defence Ministry in Tripoli"),        # placed at its end
@@ -34,6 +40,7 @@ def test_state_body_names_put_the_demonym_first(name, side, expected) -> None:
 
 @pytest.mark.parametrize("name, bare", [
     ("Foreign Ministry", True), ("Joint Chiefs of Staff", True), ("Ministry of Information", True),
+    ("Joint Forces", False), ("Department of Peace Operations", False),
     ("Gaza Health Ministry", False), ("General Staff", False), ("Polisario Front", False), (None, False),
 ])
 def test_a_bare_state_body_is_named_by_its_portfolio_alone(name, bare) -> None:
@@ -46,3 +53,11 @@ def test_a_bare_ministry_in_an_article_about_one_state_is_that_state_s() -> None
             "In a statement, the Foreign Ministry said the delegation had walked out of the session.\n")
     names = [s.speaker.name for s in onrecord.analyze(text).statements]
     assert "Syrian Energy Ministry" in names and "Syrian Foreign Ministry" in names, names
+
+
+def test_a_bare_ministry_after_another_state_is_named_is_not_the_home_state_s() -> None:
+    text = ("ADDIS ABABA — Ethiopia's government said on Monday it would attend the talks. Ethiopia's army was put on "
+            "alert.\n\nEritrea, meanwhile, denied it was involved. The Information Ministry said Asmara had no troops "
+            "in Tigray and would not join any talks.\n")
+    ministry = [s.speaker for s in onrecord.analyze(text).statements if s.speaker.mention == "The Information Ministry"]
+    assert ministry and ministry[0].affiliation != "Ethiopia" and ministry[0].name != "Ethiopian Information Ministry"

@@ -55,6 +55,8 @@ MAX_DESCRIPTION_DISTANCE = 40
 _DESCRIPTION_STOP = frozenset({"the", "a", "an", "this", "that", "of", "and", "for", "'s", "s", "then",
                                "senior", "high", "ranking"})
 _TITLE_WORDS = TITLE_WORDS
+# Verbs of saying after which a sentence-initial surname is a mention ("Yucelen told reporters ...").
+_SAYING_LEMMAS = frozenset({"say", "tell", "add", "write", "insist", "warn", "declare", "announce", "argue"})
 
 
 @dataclass
@@ -164,8 +166,10 @@ class ArticleEntities:
 
     def _untagged_surnames(self, blocks: Sequence[Block], covered_in: dict[int, set[int]]) -> None:
         """The surname of a person the article named in full, where the tagger did not tag it ("Mehmet Ali
-        Yucelen ... Yucelen, who leads the north, ..."): a capitalised word, a proper noun at a sentence's
-        start, that is the surname of exactly one full name and of no body or place."""
+        Yucelen ... Yucelen, who leads the north, ..."): a capitalised body word that is the surname of exactly one
+        full name and no country or capital, not in a run of capitalised words ("The Price Of Peace") nor after a
+        determiner; at a sentence's start only before a comma, a possessive or a verb of saying ("Hope remains
+        that ..." is no mention of Samuel Hope). Headlines, in title case, are left alone."""
         surnames: dict[str, list[Entity]] = {}
         for e in self.entities:
             if e.kind == "person" and e.full:
@@ -173,12 +177,24 @@ class ArticleEntities:
         if not surnames:
             return
         for block in blocks:
+            if block.zone == "headline":
+                continue
             covered = covered_in.get(id(block), set())
-            for tok in block.doc:
+            doc = block.doc
+            for tok in doc:
                 if tok.i in covered or not tok.text[:1].isupper() or len(tok.text) < 3 or tok.ent_type_ not in {"", "PERSON"}:
                     continue
                 owners = surnames.get(fold_name(tok.text), [])
                 if len(owners) != 1 or (tok.is_sent_start and tok.pos_ != "PROPN"):
+                    continue
+                before = doc[tok.i - 1] if tok.i > 0 else None
+                after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                if (before is not None and (before.pos_ == "DET" or (before.text[:1].isupper() and not before.is_sent_start
+                                                                     and before.is_alpha))) \
+                        or (after is not None and after.text[:1].isupper() and after.is_alpha):
+                    continue  # "The Price Of Peace", a title-case run
+                if tok.is_sent_start and not (after is not None and (after.text in {",", "'s", "’s"}
+                                                                    or after.lemma_ in _SAYING_LEMMAS)):
                     continue
                 if self.registry.country_of(tok.text) or self.registry.lookup_exact(tok.text) is not None:
                     continue

@@ -126,7 +126,9 @@ def _untagged_names(doc, covered: set[int], registry: ActorRegistry) -> list["Sp
         if j - i >= 2 and j + 1 < len(doc) and doc[j].text == ",":
             after = doc[j + 1]
             # "X Y, who ...", "X Y, the envoy", "X Y, Eritrea's ambassador to the AU"
-            possessor = j + 2 < len(doc) and after.text[:1].isupper() and doc[j + 2].tag_ == "POS"
+            possessor = j + 2 < len(doc) and after.text[:1].isupper() and doc[j + 2].tag_ == "POS" and any(
+                t.lower_ in PERSON_ROLE_NOUNS and t.dep_ == "appos" and i <= t.head.i < j for t in doc[j + 2 : j + 7]
+            ) and not (i > 0 and doc[i - 1].pos_ == "ADP")  # not "At the UN in New York, Russia's envoy said"
             role_follows = after.lower_ == "who" or ((after.lower_ in _APPOSITION_OPENERS or possessor) and any(
                 t.lower_ in PERSON_ROLE_NOUNS for t in doc[j + 2 : j + 7]))
             span = doc[i:j]
@@ -184,11 +186,19 @@ def role_in_apposition(ent: "SpacySpan") -> str | None:
     return None
 
 
+def _person_undergoes(verb: "Token") -> bool:
+    """The passive verb's subject is a person ("Talmon was dismissed by ...", "he was received by ...")."""
+    return any(c.dep_ == "nsubjpass" and (c.ent_type_ == "PERSON" or c.lower_ in {"he", "she", "who"}
+                                          or c.lower_ in PERSON_ROLE_NOUNS) for c in verb.children)
+
+
 def is_subject(tokens: Sequence["Token"]) -> bool:
     """The name is a subject: of its clause, in a subject's conjunction or apposition, or the agent of a passive
-    ("Russia's team is led by X. He told ...")."""
+    whose subject is no person ("Russia's team is led by X. He told ..."; not "X was dismissed by Y. He said ...",
+    where "he" is X)."""
     for tok in tokens:
-        if tok.dep_ in _SUBJECT_DEPS or (tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
+        if tok.dep_ in _SUBJECT_DEPS or (tok.dep_ == "pobj" and tok.head.dep_ == "agent"
+                                         and not _person_undergoes(tok.head.head)):
             return True
         if tok.dep_ in {"conj", "appos", "compound"} and tok.head.dep_ in _SUBJECT_DEPS:
             return True

@@ -83,9 +83,12 @@ OWNED_ROLE = re.compile(r"(?i)^(?:its|their|(?:the )?(?:group|movement|alliance|
                         r"organi[sz]ation|rebels|faction|party|parliament|council)['’]s?)\s")
 # A role owned by a place the registry does not know ("Velmora's prime minister", "Jubaland's security minister").
 OWNER_PLACE = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)['’]s\s+(.+)$")
-# Role words that, owned by such a place, make it the side spoken for (its government's or delegation's people).
-PLACE_OFFICES = STATE_OFFICES | {"negotiator", "envoy", "delegation", "ambassador", "spokesman", "spokeswoman",
-                                 "spokesperson", "leader", "administration", "authorities"}
+# Offices only a state (or a place run like one) has: their owner is a place ("Velmora's prime minister").
+PLACE_OFFICES = (STATE_OFFICES - {"president", "presidential", "commissioner"}) | {"delegation", "ambassador",
+                                                                                  "administration", "authorities"}
+# Offices companies and NGOs have too: their owner is a place only with other evidence in the article.
+SHARED_OFFICES = frozenset({"negotiator", "envoy", "spokesman", "spokeswoman", "spokesperson", "leader", "president",
+                            "presidential", "commissioner"})
 # Marks that set off an apposition or relative clause after a mention's name ("Umerov, who heads ...").
 _APPOSITION_MARKS = frozenset({",", "—", "–", "--", "("})
 _DASHES = frozenset({"—", "–", "--", "-"})
@@ -487,19 +490,28 @@ class SpeakerResolver(BodySpeakers):
 
     def _owner_place(self, role: str, start: int | None) -> str | None:
         """A place the registry does not know that owns an office ("Velmora's prime minister", "Jubaland's security
-        minister"): the side the official speaks for, as the article names it. Not a person ("Karimov's aide") nor
-        a body the registry knows."""
+        minister"): the side the official speaks for, as the article names it. An office companies and NGOs have too
+        ("Gazprom's spokesman", "Harvard's president") needs the article to place the owner ("in Velmora",
+        "Velmora's forces", a place tag). Never a body the registry knows, a person the article names or the tagger
+        tags as one, nor an owner named once (a possessor named once is as often a person)."""
         m = OWNER_PLACE.match(role.strip())
         if m is None:
             return None
         owner, office = m.group(1), m.group(2)
-        if not {w.strip(",.").lower() for w in office.split()[:4]} & PLACE_OFFICES:
+        words = {w.strip(",.").lower() for w in office.split()[:4]}
+        if not words & (PLACE_OFFICES | SHARED_OFFICES):
             return None
         if self.registry.lookup(owner, fuzzy=False) is not None or fold(owner) in TITLE_WORDS or \
                 self.entities.link_person(owner, start or 0) is not None:
             return None
-        # a place the article is about is named more than once (a possessor named once is as often a person)
-        return owner if len(re.findall(rf"\b{re.escape(owner)}\b", self.article.text)) >= 2 else None
+        tags = {e.label_ for block in self.blocks for e in block.doc.ents if e.text == owner}
+        if "PERSON" in tags or len(re.findall(rf"\b{re.escape(owner)}\b", self.article.text)) < 2:
+            return None
+        if not words & PLACE_OFFICES and not (tags & {"GPE", "LOC", "NORP"} or re.search(
+                rf"\b(?:in|from|to)\s+{re.escape(owner)}\b|\b{re.escape(owner)}['’]?s?\s+(?:forces|government|region|"
+                rf"troops|army|territory)\b", self.article.text)):
+            return None
+        return owner
 
     def _context_country(self, start: int) -> str | None:
         """The country named before the mention in its sentence, else in the sentence before it, within the

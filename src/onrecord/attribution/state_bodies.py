@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..actors.names import fold
+from .bodies import LOWER_IN_NAMES, NON_STATE_NAME_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..actors.registry import ActorRegistry
@@ -23,22 +24,36 @@ STATE_BODY_HEADS = frozenset({"ministry", "directorate", "department", "police",
                               "service", "agency", "guard", "gendarmerie", "presidency", "command"})
 # Heads that open a state body's name ("Ministry of Information", "Department of Foreign Affairs").
 STATE_BODY_OPENERS = frozenset({"ministry", "department", "directorate"})
-# Words of a group that fights a state: its name is its own, never prefixed with the state's.
-NON_STATE_BODY_WORDS = frozenset({"front", "liberation", "revolutionary", "rebel", "rebels", "militia", "movement",
-                                  "mujahideen", "jihad", "resistance", "insurgent", "party", "union", "alliance"})
+# Words of a group that fights a state or a party: its name is its own, never prefixed with the state's (the
+# non-state words of bodies.py, and those of parties and blocs).
+NON_STATE_BODY_WORDS = NON_STATE_NAME_WORDS | {"movement", "party", "union", "alliance", "opposition", "coalition"}
+# First words of a ministry's or department's name after its state ("Eritrea Ministry of Information", "Venezuela's
+# Foreign Ministry"), which the press writes with the demonym; not words of names that carry the state's own name
+# ("China Coast Guard", "Kosovo Police", "India Meteorological Department").
+MINISTRY_OPENERS = frozenset("""
+ministry agriculture civil commerce communication communications culture defence defense disaster economy education
+emergency emergencies energy environment federal finance fisheries foreign health home humanitarian immigration
+industry information interior justice labor labour migration oil planning reconciliation refugee refugees social
+territorial trade transport unification water
+""".split())
+# Heads of bodies every army and faction has ("National Army", "Joint Forces"): named by their own name, never
+# taken for the state's from a bare portfolio.
+ARMED_HEADS = frozenset({"army", "forces"})
 # Words of a body's status that are no part of its name ("Tiraspol's self-styled foreign ministry").
 STATUS_WORDS = frozenset({"self-styled", "so-called", "de", "facto", "breakaway", "unrecognised", "unrecognized"})
 # First words of a bare state body's name that show it names a portfolio, not a place or a group ("Foreign
 # Ministry", "Civil Protection Directorate"; not "Gaza Health Ministry" or "Sahrawi Army"): only these take a prefix.
 PORTFOLIO_OPENERS = frozenset("""
-agriculture armed border civil coast commerce communication communications culture defence defense department
-directorate disaster economy education emergency emergencies energy environment federal finance fisheries foreign
+agriculture armed border civil coast commerce communication communications culture defence defense disaster economy
+education emergency emergencies energy environment federal finance fisheries foreign
 health home humanitarian immigration industry information intelligence interior joint justice labor labour
-migration military ministry national oil planning police presidential public reconciliation refugee refugees
+migration military ministry oil planning police presidential public reconciliation refugee refugees
 security social territorial trade transport unification water
 """.split())
-# The prefix the gold writes for a state whose demonym is not used so ("U.S. State Department").
-_PREFIX = {"United States": "U.S."}
+# The prefix the gold writes for a state whose first demonym is no adjective ("U.S. State Department", "New Zealand
+# Foreign Ministry", not "New Zealander ...").
+_PREFIX = {"United States": "U.S.", "Philippines": "Philippine", "New Zealand": "New Zealand", "Hong Kong": "Hong Kong",
+           "Botswana": "Botswana", "Lesotho": "Lesotho", "Somaliland": "Somaliland", "Solomon Islands": "Solomon Islands"}
 
 
 def _is_state_body(words: list[str]) -> bool:
@@ -51,7 +66,7 @@ def _is_state_body(words: list[str]) -> bool:
 
 
 def _title(word: str) -> str:
-    return word if word in {"of", "the", "and", "for"} else word[:1].upper() + word[1:]
+    return word if word in LOWER_IN_NAMES else word[:1].upper() + word[1:]
 
 
 def _prefix(registry: "ActorRegistry", country: str) -> str | None:
@@ -66,7 +81,7 @@ def is_bare_state_body(name: str | None) -> bool:
     institution of the state the article is about, when nothing else places it."""
     words = (name or "").split()
     return len(words) >= 2 and fold(words[0]) in PORTFOLIO_OPENERS and _is_state_body(words) and \
-        all(w[:1].isupper() or w in {"of", "the", "and", "for"} for w in words)
+        fold(words[-1]) not in ARMED_HEADS and all(w[:1].isupper() or w in LOWER_IN_NAMES for w in words)
 
 
 def state_body_name(name: str, affiliation: str | None, registry: "ActorRegistry") -> str:
@@ -75,7 +90,7 @@ def state_body_name(name: str, affiliation: str | None, registry: "ActorRegistry
     Foreign Affairs" -> "Swiss Federal Department of Foreign Affairs"; any other name unchanged."""
     words = name.split()
     if len(words) < 2 or registry.lookup_exact(name) is not None or not all(
-            w[:1].isupper() or w in {"of", "the", "and", "for"} or w.lower() in STATUS_WORDS for w in words):
+            w[:1].isupper() or w in LOWER_IN_NAMES or w.lower() in STATUS_WORDS for w in words):
         return name
     # a country, its demonym or its capital first ("Eritrea", "Switzerland's", "Tiraspol's")
     for n in (3, 2, 1):
@@ -90,15 +105,16 @@ def state_body_name(name: str, affiliation: str | None, registry: "ActorRegistry
         if not _is_state_body(rest):
             return name
         # "Venezuela's Foreign Ministry", "Sukhumi's foreign ministry", "Eritrea Ministry of Information"; not a
-        # name the state's own name is part of ("Kosovo Police", "China Coast Guard")
-        ministry = any(fold(w) in STATE_BODY_OPENERS for w in rest)
+        # name the state's own name is part of ("Kosovo Police", "China Coast Guard", "India Meteorological
+        # Department", the U.S. state's "Georgia Department of Corrections")
+        ministry = fold(rest[0]) in MINISTRY_OPENERS
         if bare != head or registry.is_metonym(bare) or (registry.names_country(bare) and ministry):
             prefix = _prefix(registry, country)
             if prefix is None:
                 return name
             return " ".join([prefix, *map(_title, rest)])
         return name  # already led by its demonym ("Haitian National Police")
-    if affiliation is None or not _is_state_body(words) or fold(words[0]) not in PORTFOLIO_OPENERS:
+    if affiliation is None or not is_bare_state_body(name):
         return name
     if registry.split_country(fold(name))[0] is not None:
         return name  # "Department of Foreign Affairs of Ukraine", "Defence Ministry in Tripoli": placed at its end
