@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal, Mapping
+from typing import Any, Iterable, Literal, Mapping
 
 SCHEMA = "onrecord.article/1"
 
@@ -28,6 +28,15 @@ class Span:
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
+
+    def points_into(self, text: str) -> bool:
+        """The provenance invariant: the span's offsets give its text in ``text``."""
+        return text[self.start : self.end] == self.text
+
+
+def spans_into(spans: Iterable["Span"], text: str) -> tuple["Span", ...]:
+    """The spans whose offsets point into ``text`` (``Span.points_into``); any other is dropped."""
+    return tuple(span for span in spans if span.points_into(text))
 
 
 @dataclass(frozen=True, slots=True)

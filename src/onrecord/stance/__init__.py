@@ -23,7 +23,7 @@ import re
 from typing import Sequence
 
 from ..nlp import Block
-from ..records import Article, Span, Statement
+from ..records import Article, Span, Statement, spans_into
 from .about import find_anchors, find_own_anchors, find_weak_anchors
 from .context import pieces_for
 from .surroundings import Earlier, about_talks_around, block_index, same_speaker
@@ -146,7 +146,7 @@ def apply_stance(
             continue
         if reading.unreadable:
             warnings.append(f"statement {statement.id}: stance unreadable ({reading.unreadable}): neutral")
-        conditions = tuple(c for c in reading.conditions if article.text[c.start : c.end] == c.text)
+        conditions = spans_into(reading.conditions, article.text)
         out.append(
             dataclasses.replace(
                 statement,

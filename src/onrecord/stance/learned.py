@@ -27,7 +27,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from ..errors import OnrecordError
-from ..records import Span, Statement
+from ..records import Span, Statement, spans_into
 
 if TYPE_CHECKING:  # pragma: no cover
     from importlib.resources.abc import Traversable
@@ -201,7 +201,7 @@ def revise(statements: Sequence[Statement], text: str, warnings: list[str],
         else:
             conditions = statement.conditions if label in WITH_TERMS else ()
             if label in WITH_TERMS and not conditions and terms is not None:
-                conditions = tuple(c for c in terms(statement, label) if text[c.start : c.end] == c.text)
+                conditions = spans_into(terms(statement, label), text)
             out.append(dataclasses.replace(statement, about_negotiations=True, stance=label, conditions=conditions))
     return out
 
