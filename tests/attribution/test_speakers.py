@@ -695,3 +695,18 @@ def test_a_place_owning_an_office_is_the_side(text, side):
 
     statement = onrecord.analyze(text).statements[0]
     assert statement.speaker.affiliation == side
+
+
+@pytest.mark.parametrize("text, name, side", [
+    # a description placed in one country is never the article's office holder of another
+    ("BEIRUT — Israel's prime minister said on Monday that talks with Lebanon would resume. Lebanese Prime Minister "
+     "Nawaf Salam said Beirut was ready.\n", "Benjamin Netanyahu", "Israel"),
+    # a registry alias is no tail of a longer country's name ("South Sudan's army" is not "Sudan's army")
+    ("JUBA — South Sudan's army said on Monday that rebels had attacked a convoy near Yei.\n", "South Sudanese Army",
+     "South Sudan"),
+])
+def test_a_country_in_a_description_keeps_the_speaker_in_that_country(text, name, side):
+    import onrecord
+
+    speaker = onrecord.analyze(text).statements[0].speaker
+    assert (speaker.name, speaker.affiliation) == (name, side)

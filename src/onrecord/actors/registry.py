@@ -253,12 +253,17 @@ class ActorRegistry:
                 if candidate != key and len(candidate) <= SHORT_ACRONYM and found is not None and found.kind != "person":
                     continue  # "commander who" is no WHO: a body's short acronym never follows a title
                 return found
-        # a title or description before a full name: "French Foreign Minister Jean-Yves Le Drian"
+        # a title or description before a full name: "French Foreign Minister Jean-Yves Le Drian"; not a tail that
+        # cuts the country the words name ("South Sudan's army" is not "Sudan's army")
         words = key.split()
+        country = self.split_country(key)[0]
         for n in range(len(words) - 1, 1, -1):
             ids = self._index.full.get(" ".join(words[-n:]))
             if ids:
-                return self._one(ids)
+                found = self._one(ids)
+                if found is not None and country and found.affiliation in self._countries and found.affiliation != country:
+                    return None
+                return found
         return None
 
     def by_surname(self, surname: str) -> list[Actor]:

@@ -467,6 +467,9 @@ class ArticleEntities:
                 continue
             if country and e.actor is not None and e.actor.affiliation not in {country, None}:
                 continue
+            placed = {self.registry.split_country(key)[0] for key in e.role_keys()} - {None}
+            if country and placed and country not in placed:
+                continue  # "Israel's prime minister" is not the article's "Lebanese Prime Minister"
             if not any(_role_matches(words, key) for key in e.role_keys()):
                 continue
             m = e.last_before(offset)
@@ -593,7 +596,13 @@ def _head_only(words: Sequence[str], exclude: "Entity | None", entities: Sequenc
         placed, _ = registry.split_country(key)
         return not (country and placed and placed != country)
 
-    found = [e for e in entities if e.kind == "person" and e is not exclude and e.full
+    def elsewhere(e: "Entity") -> bool:  # a holder whose roles or registry entry place them in another country
+        placed = {registry.split_country(key)[0] for key in e.role_keys()} - {None}
+        if e.actor is not None and e.actor.affiliation:
+            placed.add(e.actor.affiliation)
+        return bool(country and placed and country not in placed)
+
+    found = [e for e in entities if e.kind == "person" and e is not exclude and e.full and not elsewhere(e)
              and any(holds(key) for key in e.role_keys())]
     return found[0] if len(found) == 1 else None
 
