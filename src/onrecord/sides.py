@@ -15,7 +15,8 @@ security adviser"); their side is read from the whole article:
 5. failing all, an official of state whose role names no possessor or other body ("Foreign Minister", "junta
    spokesman") serves the one state the article attaches its institutions of state to
    (:mod:`onrecord.home_state`), when the article text is given; so does a state body named by its portfolio
-   alone ("the Foreign Ministry", "the Civil Protection Directorate").
+   alone ("the Foreign Ministry", "the Civil Protection Directorate"), in the full pass only and not when another
+   state speaks just before it in its paragraph ("Eritrea, meanwhile, denied ...", "In Asmara, ...").
 
 Once a body has its side, a state body the registry does not know is named with the state's demonym first ("the
 Foreign Ministry" -> "Syrian Foreign Ministry"; :mod:`onrecord.attribution.state_bodies`).
@@ -53,6 +54,9 @@ OPENING_WORDS = 2
 _WORD = re.compile(r"[\w’'.-]+")
 # How far before a bare body's mention another state is looked for (within its paragraph), in characters.
 OTHER_STATE_REACH = 300
+# A state that speaks: its name followed by a verb of saying or denying ("Eritrea, meanwhile, denied ...").
+OTHER_STATE_SPEAKS = re.compile(r"(?:['’]s\s+\w+\s+)?(?:,[^,.]{0,40},\s*)?(?:said|says|denied|denies|rejected|rejects|"
+                                r"insisted|insists|responded|replied|countered|accused|dismissed)\b")
 
 
 def _key(statement: Statement) -> str | None:
@@ -190,15 +194,22 @@ def fill_sides(statements: Sequence[Statement], positions: bool = True, text: st
 
 
 def _other_state_before(text: str, offset: int | None, home: str, lex: Lexicon) -> bool:
-    """Another state is named in the mention's paragraph just before it ("Eritrea, meanwhile, denied it. The
-    Information Ministry said ..."): a bare body there is not taken for the home state's."""
+    """Another state speaks in the mention's paragraph just before it ("Eritrea, meanwhile, denied it. The
+    Information Ministry said ...", "In Asmara, the Information Ministry said ..."): a bare body there is not taken
+    for the home state's. A state named otherwise ("Russia launched 90 drones. The Defence Ministry said ...") does
+    not count."""
     if offset is None:
         return False
     begin = max(text.rfind("\n", 0, offset) + 1, offset - OTHER_STATE_REACH)
-    for m in re.finditer(r"[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?", text[begin:offset]):
-        place = place_of(without_possessive(m.group(0)), lex)
-        if place and place != home:
-            return True
+    window = text[begin:offset]
+    for m in re.finditer(r"[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?", window):
+        for name in dict.fromkeys((m.group(0), m.group(0).split()[-1])):  # "After Eritrea" -> "Eritrea" too
+            place = place_of(without_possessive(name), lex)
+            if not place or place == home:
+                continue
+            after = window[m.end() :]
+            if OTHER_STATE_SPEAKS.match(after) or re.search(r"(?:^|[.!?]\s+)In\s+$", window[: m.end() - len(name)]):
+                return True
     return False
 
 

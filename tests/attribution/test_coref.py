@@ -199,6 +199,9 @@ def test_a_clergy_title_and_a_tagged_surname_give_the_full_name_as_speaker() -> 
      "Tadesse Bekele"),
     ("Ukrainian negotiator Rustem Umarov flew to Riyadh on Monday to meet the U.S. envoy, Steven Price. The Price Of "
      "Peace, a documentary on the war, opened in Kyiv. He said Kyiv would not sign any deal.\n", "Rustem Umarov"),
+    # a surname that is no English word opens a sentence as a mention
+    ("Kabul envoy Ahmad Sadiq met Northern Front negotiator Wahid Ahmadzai on Monday. Ahmadzai rejected the plan. He "
+     "said the front would not sign any deal.\n", "Wahid Ahmadzai"),
 ])
 def test_pronouns_after_passives_and_common_word_surnames(text, expected) -> None:
     import onrecord

@@ -21,6 +21,7 @@ from onrecord.attribution.state_bodies import is_bare_state_body, state_body_nam
     ("Kosovo Police", "Kosovo", "Kosovo Police"),                                  # the state's name is its own
     ("China Coast Guard", "China", "China Coast Guard"),
     ("India Meteorological Department", None, "India Meteorological Department"),
+    ("Kenya Defence Forces", "Kenya", "Kenya Defence Forces"), ("Ghana Health Service", None, "Ghana Health Service"),
     ("Georgia Department of Corrections", None, "Georgia Department of Corrections"),  # a U.S. state's
     ("National Army", "Libya", "National Army"),                                   # armies go by their own names
     ("Department of Peace Operations", "Sudan", "Department of Peace Operations"), # a UN department
@@ -61,3 +62,18 @@ def test_a_bare_ministry_after_another_state_is_named_is_not_the_home_state_s() 
             "in Tigray and would not join any talks.\n")
     ministry = [s.speaker for s in onrecord.analyze(text).statements if s.speaker.mention == "The Information Ministry"]
     assert ministry and ministry[0].affiliation != "Ethiopia" and ministry[0].name != "Ethiopian Information Ministry"
+
+
+@pytest.mark.parametrize("text, mention, side", [
+    # a state that only acts nearby does not keep a bare ministry from the home state
+    ("KYIV — Ukraine's government said on Monday it would attend the talks. Ukraine's army was put on alert.\n\n"
+     "Russia launched 90 drones overnight. The Energy Ministry said power would be restored and that talks must go "
+     "on.\n", "The Energy Ministry", "Ukraine"),
+    # "In <another capital>," places the ministry there: no home state
+    ("ADDIS ABABA — Ethiopia's government said on Monday it would attend the talks. Ethiopia's army was put on "
+     "alert.\n\nIn Asmara, the Information Ministry said the accusations were lies and that it would not join any "
+     "talks.\n", "the Information Ministry", None),
+])
+def test_a_bare_ministry_takes_the_home_state_unless_another_state_speaks_just_before(text, mention, side) -> None:
+    speakers = [s.speaker for s in onrecord.analyze(text).statements if s.speaker.mention == mention]
+    assert speakers and all(s.affiliation == side for s in speakers)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
@@ -55,6 +56,24 @@ MAX_DESCRIPTION_DISTANCE = 40
 _DESCRIPTION_STOP = frozenset({"the", "a", "an", "this", "that", "of", "and", "for", "'s", "s", "then",
                                "senior", "high", "ranking"})
 _TITLE_WORDS = TITLE_WORDS
+@functools.lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """The English nouns, verbs, adjectives and adverbs of the spaCy lemmatizer's word lists (empty without them)."""
+    from ..nlp import load_model
+
+    try:
+        table = load_model().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError):
+        return frozenset()
+    return frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in table.get(pos, ()))
+
+
+def _english_word(tok: "Token") -> bool:
+    """Is the word also an English word ("Hope", "Price", "May"; not "Ahmadzai")? Without the word lists, yes."""
+    words = _english_words()
+    return not words or tok.lower_ in words
+
+
 # Verbs of saying after which a sentence-initial surname is a mention ("Yucelen told reporters ...").
 _SAYING_LEMMAS = frozenset({"say", "tell", "add", "write", "insist", "warn", "declare", "announce", "argue"})
 
@@ -193,9 +212,9 @@ class ArticleEntities:
                                                                      and before.is_alpha))) \
                         or (after is not None and after.text[:1].isupper() and after.is_alpha):
                     continue  # "The Price Of Peace", a title-case run
-                if tok.is_sent_start and not (after is not None and (after.text in {",", "'s", "’s"}
-                                                                    or after.lemma_ in _SAYING_LEMMAS)):
-                    continue
+                if tok.is_sent_start and _english_word(tok) and not (
+                        after is not None and (after.text in {",", "'s", "’s"} or after.lemma_ in _SAYING_LEMMAS)):
+                    continue  # "Hope remains that ..." (an English word) is no mention; "Ahmadzai rejected ..." is
                 if self.registry.country_of(tok.text) or self.registry.lookup_exact(tok.text) is not None:
                     continue
                 start = block.start + tok.idx

@@ -29,7 +29,8 @@ STATE_BODY_OPENERS = frozenset({"ministry", "department", "directorate"})
 NON_STATE_BODY_WORDS = NON_STATE_NAME_WORDS | {"movement", "party", "union", "alliance", "opposition", "coalition"}
 # First words of a ministry's or department's name after its state ("Eritrea Ministry of Information", "Venezuela's
 # Foreign Ministry"), which the press writes with the demonym; not words of names that carry the state's own name
-# ("China Coast Guard", "Kosovo Police", "India Meteorological Department").
+# ("China Coast Guard", "Kosovo Police", "India Meteorological Department", "Kenya Defence Forces": only a ministry,
+# department or directorate is so renamed).
 MINISTRY_OPENERS = frozenset("""
 ministry agriculture civil commerce communication communications culture defence defense disaster economy education
 emergency emergencies energy environment federal finance fisheries foreign health home humanitarian immigration
@@ -107,7 +108,7 @@ def state_body_name(name: str, affiliation: str | None, registry: "ActorRegistry
         # "Venezuela's Foreign Ministry", "Sukhumi's foreign ministry", "Eritrea Ministry of Information"; not a
         # name the state's own name is part of ("Kosovo Police", "China Coast Guard", "India Meteorological
         # Department", the U.S. state's "Georgia Department of Corrections")
-        ministry = fold(rest[0]) in MINISTRY_OPENERS
+        ministry = fold(rest[0]) in MINISTRY_OPENERS and any(fold(w) in STATE_BODY_OPENERS for w in rest)
         if bare != head or registry.is_metonym(bare) or (registry.names_country(bare) and ministry):
             prefix = _prefix(registry, country)
             if prefix is None:
