@@ -688,6 +688,7 @@ def test_a_surname_tagged_as_a_body_resolves_to_the_person_the_article_named(nlp
     # an office companies and NGOs have too needs the article to place its owner
     ("Gazprom's spokesman said the talks were off. Gazprom supplies half of the region's gas.\n", None),
     ("Harvard's president said the talks were off. Harvard students protested.\n", None),
+    ("Gazprom's spokesman said the talks were off. Europe paid billions to Gazprom last year.\n", None),
     ("Velmora's negotiator said the delegation would not return.\n\nVelmora's forces hold the island.\n", "Velmora"),
 ])
 def test_a_place_owning_an_office_is_the_side(text, side):
