@@ -256,12 +256,12 @@ class ActorRegistry:
         # a title or description before a full name: "French Foreign Minister Jean-Yves Le Drian"; not a tail that
         # cuts the country the words name ("South Sudan's army" is not "Sudan's army")
         words = key.split()
-        country = self.split_country(key)[0]
         for n in range(len(words) - 1, 1, -1):
             ids = self._index.full.get(" ".join(words[-n:]))
             if ids:
                 found = self._one(ids)
-                if found is not None and country and found.affiliation in self._countries and found.affiliation != country:
+                if found is not None and found.affiliation in self._countries and \
+                        self.split_country(key)[0] not in {None, found.affiliation}:
                     return None
                 return found
         return None

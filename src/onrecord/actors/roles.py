@@ -46,8 +46,8 @@ FORMER_WORDS = frozenset({"former", "ex", "outgoing", "previous", "erstwhile", "
 
 # Nouns that can head a mention of a person speaking in an official capacity (written for onrecord).
 PERSON_ROLE_NOUNS = frozenset("""
-adviser advisor admiral aide ambassador analyst archbishop assistant attache author bishop boss brigadier captain cardinal chair chairman
-chairperson chairwoman chancellor chief colonel commander commissioner commodore congressman congresswoman consul
+adviser advisor admiral aide ambassador analyst archbishop assistant attache author bishop boss brigadier captain
+cardinal chair chairman chairperson chairwoman chancellor chief colonel commander commissioner commodore congressman congresswoman consul
 cleric coordinator correspondent counsellor counselor delegate deputy diplomat director dictator emir emissary
 envoy expert general governor head imam inspector journalist judge king lawmaker leader legislator lieutenant
 major marshal mayor mediator member minister monarch negotiator observer officer official ombudsman pastor

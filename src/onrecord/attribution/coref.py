@@ -56,6 +56,8 @@ MAX_DESCRIPTION_DISTANCE = 40
 _DESCRIPTION_STOP = frozenset({"the", "a", "an", "this", "that", "of", "and", "for", "'s", "s", "then",
                                "senior", "high", "ranking"})
 _TITLE_WORDS = TITLE_WORDS
+
+
 @functools.lru_cache(maxsize=1)
 def _english_words() -> frozenset[str]:
     """The English nouns, verbs, adjectives and adverbs of the spaCy lemmatizer's word lists (empty without them)."""
@@ -201,15 +203,17 @@ class ArticleEntities:
             covered = covered_in.get(id(block), set())
             doc = block.doc
             for tok in doc:
-                if tok.i in covered or not tok.text[:1].isupper() or len(tok.text) < 3 or tok.ent_type_ not in {"", "PERSON"}:
+                if tok.i in covered or not tok.text[:1].isupper() or len(tok.text) < 3 \
+                        or tok.ent_type_ not in {"", "PERSON"}:
                     continue
                 owners = surnames.get(fold_name(tok.text), [])
                 if len(owners) != 1 or (tok.is_sent_start and tok.pos_ != "PROPN"):
                     continue
                 before = doc[tok.i - 1] if tok.i > 0 else None
                 after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-                if (before is not None and (before.pos_ == "DET" or (before.text[:1].isupper() and not before.is_sent_start
-                                                                     and before.is_alpha))) \
+                capitalised_before = before is not None and before.text[:1].isupper() and before.is_alpha \
+                    and not before.is_sent_start
+                if (before is not None and before.pos_ == "DET") or capitalised_before \
                         or (after is not None and after.text[:1].isupper() and after.is_alpha):
                     continue  # "The Price Of Peace", a title-case run
                 if tok.is_sent_start and _english_word(tok) and not (
@@ -254,8 +258,8 @@ class ArticleEntities:
     def _is_known_surname(self, ent: "SpacySpan") -> bool:
         """A one-word ORG/GPE that is the surname of a person already met ("Merezhko" tagged ORG)."""
         words = name_words(ent.text)  # "al-Obeidi" is the surname of "Faraj al-Obeidi"; "Tripoli" never one
-        return len(words) == 1 and self.registry.country_of(ent.text) is None and any(e.kind == "person" and e.full and e.surname == words[0]
-                                       for e in self.entities)
+        return len(words) == 1 and self.registry.country_of(ent.text) is None and any(
+            e.kind == "person" and e.full and e.surname == words[0] for e in self.entities)
 
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
@@ -486,7 +490,7 @@ class ArticleEntities:
                 continue
             if country and e.actor is not None and e.actor.affiliation not in {country, None}:
                 continue
-            placed = {self.registry.split_country(key)[0] for key in e.role_keys()} - {None}
+            placed = _role_countries(e, self.registry)
             if country and placed and country not in placed:
                 continue  # "Israel's prime minister" is not the article's "Lebanese Prime Minister"
             if not any(_role_matches(words, key) for key in e.role_keys()):
@@ -616,7 +620,7 @@ def _head_only(words: Sequence[str], exclude: "Entity | None", entities: Sequenc
         return not (country and placed and placed != country)
 
     def elsewhere(e: "Entity") -> bool:  # a holder whose roles or registry entry place them in another country
-        placed = {registry.split_country(key)[0] for key in e.role_keys()} - {None}
+        placed = _role_countries(e, registry)
         if e.actor is not None and e.actor.affiliation:
             placed.add(e.actor.affiliation)
         return bool(country and placed and country not in placed)
@@ -624,6 +628,11 @@ def _head_only(words: Sequence[str], exclude: "Entity | None", entities: Sequenc
     found = [e for e in entities if e.kind == "person" and e is not exclude and e.full and not elsewhere(e)
              and any(holds(key) for key in e.role_keys())]
     return found[0] if len(found) == 1 else None
+
+
+def _role_countries(entity: "Entity", registry: ActorRegistry) -> set[str]:
+    """The countries the roles the article gives a person name ("Lebanese Prime Minister" -> {"Lebanon"})."""
+    return {registry.split_country(key)[0] for key in entity.role_keys()} - {None}
 
 
 def description_words(folded: str) -> list[str]:

@@ -27,16 +27,6 @@ STATE_BODY_OPENERS = frozenset({"ministry", "department", "directorate"})
 # Words of a group that fights a state or a party: its name is its own, never prefixed with the state's (the
 # non-state words of bodies.py, and those of parties and blocs).
 NON_STATE_BODY_WORDS = NON_STATE_NAME_WORDS | {"movement", "party", "union", "alliance", "opposition", "coalition"}
-# First words of a ministry's or department's name after its state ("Eritrea Ministry of Information", "Venezuela's
-# Foreign Ministry"), which the press writes with the demonym; not words of names that carry the state's own name
-# ("China Coast Guard", "Kosovo Police", "India Meteorological Department", "Kenya Defence Forces": only a ministry,
-# department or directorate is so renamed).
-MINISTRY_OPENERS = frozenset("""
-ministry agriculture civil commerce communication communications culture defence defense disaster economy education
-emergency emergencies energy environment federal finance fisheries foreign health home humanitarian immigration
-industry information interior justice labor labour migration oil planning reconciliation refugee refugees social
-territorial trade transport unification water
-""".split())
 # Heads of bodies every army and faction has ("National Army", "Joint Forces"): named by their own name, never
 # taken for the state's from a bare portfolio.
 ARMED_HEADS = frozenset({"army", "forces"})
@@ -51,10 +41,20 @@ health home humanitarian immigration industry information intelligence interior 
 migration military ministry oil planning police presidential public reconciliation refugee refugees
 security social territorial trade transport unification water
 """.split())
+# Portfolio words of armed and security bodies, whose names often carry the state's own name ("China Coast Guard",
+# "Kosovo Police", "Kenya Defence Forces" are written so).
+SECURITY_OPENERS = frozenset({"armed", "border", "coast", "intelligence", "joint", "military", "police", "presidential",
+                              "public", "security"})
+# First words of a ministry's or department's name after its state ("Eritrea Ministry of Information", "Venezuela's
+# Foreign Ministry"), which the press writes with the demonym; a name that carries the state's own name otherwise
+# ("India Meteorological Department", a security body) is left as written: only a ministry, department or
+# directorate with such a portfolio is renamed.
+MINISTRY_OPENERS = PORTFOLIO_OPENERS - SECURITY_OPENERS
 # The prefix the gold writes for a state whose first demonym is no adjective ("U.S. State Department", "New Zealand
 # Foreign Ministry", not "New Zealander ...").
-_PREFIX = {"United States": "U.S.", "Philippines": "Philippine", "New Zealand": "New Zealand", "Hong Kong": "Hong Kong",
-           "Botswana": "Botswana", "Lesotho": "Lesotho", "Somaliland": "Somaliland", "Solomon Islands": "Solomon Islands"}
+_PREFIX = {"United States": "U.S.", "Philippines": "Philippine", "New Zealand": "New Zealand",
+           "Hong Kong": "Hong Kong", "Botswana": "Botswana", "Lesotho": "Lesotho", "Somaliland": "Somaliland",
+           "Solomon Islands": "Solomon Islands"}
 
 
 def _is_state_body(words: list[str]) -> bool:
