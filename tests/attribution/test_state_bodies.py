@@ -33,6 +33,7 @@ from onrecord.attribution.state_bodies import is_bare_state_body, state_body_nam
     ("Office of the President of Ukraine", "Ukraine", "Office of the President of Ukraine"),
     ("Rapid Support Forces", "Rapid Support Forces", "Rapid Support Forces"),      # no state's side
     ("Foreign Ministry", None, "Foreign Ministry"),                                # no side known: as written
+    ("Ministry of", "Syria", "Ministry of"),                                       # a name cut short
     ("Liberation Front Defence Ministry", "Western Sahara", "Liberation Front Defence Ministry"),
 ])
 def test_state_body_names_put_the_demonym_first(name, side, expected) -> None:
@@ -41,7 +42,7 @@ def test_state_body_names_put_the_demonym_first(name, side, expected) -> None:
 
 @pytest.mark.parametrize("name, bare", [
     ("Foreign Ministry", True), ("Joint Chiefs of Staff", True), ("Ministry of Information", True),
-    ("Joint Forces", False), ("Department of Peace Operations", False),
+    ("Joint Forces", False), ("Department of Peace Operations", False), ("Ministry of", False),
     ("Gaza Health Ministry", False), ("General Staff", False), ("Polisario Front", False), (None, False),
 ])
 def test_a_bare_state_body_is_named_by_its_portfolio_alone(name, bare) -> None:

@@ -59,8 +59,8 @@ _PREFIX = {"United States": "U.S.", "Philippines": "Philippine", "New Zealand": 
 
 def _is_state_body(words: list[str]) -> bool:
     folded = [fold(w) for w in words]
-    if not folded or NON_STATE_BODY_WORDS & set(folded):
-        return False
+    if not folded or NON_STATE_BODY_WORDS & set(folded) or folded[-1] in LOWER_IN_NAMES:
+        return False  # (a name cut short, "Ministry of", is none)
     # "Foreign Ministry", "Ministry of Information", "Federal Department of Foreign Affairs"
     return folded[-1] in STATE_BODY_HEADS or any(w in STATE_BODY_OPENERS and nxt == "of"
                                                  for w, nxt in zip(folded, folded[1:]))
