@@ -139,3 +139,31 @@ def test_channel_named_after_its_media_word(text, channel):
 
     statements = onrecord.analyze(text, id="t").statements
     assert statements and statements[0].channel is not None and statements[0].channel.name == channel
+
+
+@pytest.mark.parametrize("text, words, channel", [
+    # a participle's medium is its verb's, also where the parser hangs it on the verb's object
+    ("COLOMBO — The Dolmar Freedom Movement dismissed that finding on its Telegram channel, saying its boats had "
+     "\"not fired a single round\".\n", "single round", "Telegram channel"),
+    # "in the same interview / post" is the occasion of the speaker's last statement
+    ("ABUJA — \"The paper is dead,\" the bandit leader Bello Turaki said in an audio message shared on Telegram on "
+     "Wednesday.\n\nIn the same message, Turaki said the state had promised his men money and never paid.\n",
+     "never paid", "Telegram"),
+    ("BAMAKO — Ousmane Diarra wrote on X that drones had killed 11 civilians.\n\nIn the same post, Diarra said his "
+     "movement would not sit down with the junta.\n", "sit down", "X"),
+])
+def test_a_channel_from_the_verb_or_the_same_occasion(text, words, channel):
+    import onrecord
+
+    statement = next(s for s in onrecord.analyze(text).statements if words in s.text)
+    assert statement.channel is not None and statement.channel.name == channel
+    assert onrecord.analyze(text).article.text[statement.channel.start:statement.channel.end] == channel
+
+
+def test_a_callback_with_no_earlier_channel_is_none():
+    import onrecord
+
+    text = ("BAMAKO — Ousmane Diarra said drones had killed 11 civilians.\n\nIn that case, Diarra said, his movement "
+            "would not sit down with the junta.\n")
+    statement = next(s for s in onrecord.analyze(text).statements if "sit down" in s.text)
+    assert statement.channel is None

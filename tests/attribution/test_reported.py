@@ -108,3 +108,26 @@ def test_reported_a_time_clause_after_the_cue_is_not_its_content(nlp) -> None:
             "U.S.-backed demand on the association.")
     assert ("said", "Deputy Prime Minister Ivan Lukic",
             "Serbia will not initial any text with Kosovo while Kosovar police keep raiding northern towns") in _frames(nlp, text)
+
+
+def test_a_name_the_parser_strands_before_a_subjectless_cue_speaks():
+    """The small model's parse of "In a statement posted on Weibo, its spokesperson Zhao Mingwei said ...": the
+    name hangs as an apposition of "Weibo" and "said" has no subject (a parse written out, as the model gives it
+    in some contexts)."""
+    from spacy.tokens import Doc
+
+    from onrecord.attribution.reported import _subject_of
+    from onrecord.nlp import load_model
+
+    words = ["In", "a", "statement", "posted", "on", "Weibo", ",", "its", "spokesperson", "Zhao", "Mingwei", "said",
+             "the", "vessel", "sank", "."]
+    heads = [11, 2, 0, 2, 3, 4, 5, 8, 5, 10, 8, 11, 13, 14, 11, 11]
+    deps = ["prep", "det", "pobj", "acl", "prep", "pobj", "punct", "poss", "appos", "compound", "appos", "ROOT",
+            "det", "nsubj", "ccomp", "punct"]
+    ents = ["O"] * 9 + ["B-PERSON", "I-PERSON"] + ["O"] * 5
+    doc = Doc(load_model().vocab, words=words, heads=heads, deps=deps, ents=ents)
+    assert _subject_of(doc[11], passive_agent=False).text == "Mingwei"
+    # a subjectless cue with no name right before it has no speaker
+    doc2 = Doc(load_model().vocab, words=["Later", ",", "said", "the", "vessel", "sank", "."],
+               heads=[2, 2, 2, 4, 5, 2, 2], deps=["advmod", "punct", "ROOT", "det", "nsubj", "ccomp", "punct"])
+    assert _subject_of(doc2[2], passive_agent=False) is None

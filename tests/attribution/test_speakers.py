@@ -711,3 +711,36 @@ def test_a_country_in_a_description_keeps_the_speaker_in_that_country(text, name
 
     speaker = onrecord.analyze(text).statements[0].speaker
     assert (speaker.name, speaker.affiliation) == (name, side)
+
+
+@pytest.mark.parametrize("text, words, name", [
+    # West African honorifics are no part of the name
+    ("KANO — Alhaji Sani Garba, the state's commissioner for security, said the herders had not kept the deal.\n",
+     "herders", "Sani Garba"),
+    ("KANO — Talks stalled.\n\nHajiya Amina Bello said on Tuesday that the council would not meet the gunmen. "
+     "\"We will not pay,\" she added.\n", "We will not pay", "Amina Bello"),
+    # the object of an office's preposition is its place or body, not the next person a description names
+    ("MALAKAL — Idris Kabo, the army commander for Upper Nile, said on Monday that his men would hold their lines. "
+     "On Tuesday, the commander said his forces were ready to join the talks.\n", "ready to join", "Idris Kabo"),
+    ("GAO — Ali Ag Moussa, a commander of the separatist Tamasna Liberation Front, wrote that drones had hit a well. "
+     "Later, the rebel commander said his movement would not sit down with the junta.\n", "sit down", "Ali Ag Moussa"),
+    # an apposition the parser hangs on the office's object ("envoy for Dolmar, X"), and one on each side of a name
+    ("OSLO — Talks stalled.\n\nSweden's special envoy for Dolmar, Anders Lind, said Stockholm would keep the room "
+     "open. The envoy added that the next round was set for June.\n", "next round", "Anders Lind"),
+    ("GOMA — Talks stalled.\n\nThe UN's special envoy for the Great Lakes, Marie Tshala, a former Ghanaian minister, "
+     "said she would carry messages between the capitals. The envoy added that both sides had her plan.\n",
+     "her plan", "Marie Tshala"),
+])
+def test_offices_honorifics_and_appositions_name_the_speaker(text, words, name):
+    import onrecord
+
+    statement = next(s for s in onrecord.analyze(text).statements if words in s.text)
+    assert statement.speaker.name == name
+
+
+def test_a_body_tail_in_a_longer_name_is_not_that_body():
+    registry = default_registry()
+    assert registry.lookup_exact("National Security Council") is None  # not the UN Security Council
+    assert registry.lookup_exact("Supreme Security Council") is None
+    assert registry.lookup_exact("the UN Security Council").name == "United Nations Security Council"
+    assert registry.lookup_exact("Palestinian group Islamic Jihad").name == "Palestinian Islamic Jihad"

@@ -43,6 +43,11 @@ def test_counterpart_place_aliases(words, state):
         (Speaker(name="Government of Ukraine"), "Ukraine"),
         (Speaker(name="Hamas (unnamed senior official)", affiliation="Hamas"), "Hamas"),
         (Speaker(name="A. Person"), None),
+        # an armed group named in full in the role, which the registry does not know
+        (Speaker(name="Ali Ag Moussa", role="commander of the separatist Tamasna Liberation Front"),
+         "Tamasna Liberation Front"),
+        (Speaker(name="Ali Ag Moussa", role="spokesman of the Kel Adagh People's Army"), "Kel Adagh People's Army"),
+        (Speaker(name="A. Person", role="commander of the Joint Forces"), None),  # no mark of a group
     ],
 )
 def test_counterpart_speaker_side(speaker, side):

@@ -4,6 +4,7 @@ these tests."""
 
 import onrecord
 import onrecord.stance.about as about
+from onrecord.options import Options
 
 ARTICLE = ("HARARE, May 4 -\n\nPeace talks between Zimbabwe and the eastern rebels resumed in Lusaka on Monday, "
            "the mediators said.\n\n"
@@ -13,8 +14,9 @@ ARTICLE = ("HARARE, May 4 -\n\nPeace talks between Zimbabwe and the eastern rebe
            "mediators.\n")
 
 
-def _statement(text=ARTICLE, words="prepared to initial"):
-    return next(s for s in onrecord.analyze(text, id="t", language="en").statements if words in s.text)
+def _statement(text=ARTICLE, words="prepared to initial", options=None):
+    return next(s for s in onrecord.analyze(text, id="t", language="en", options=options).statements
+                if words in s.text)
 
 
 def test_a_place_of_posting_is_not_the_officials_side():
@@ -29,7 +31,7 @@ def test_weak_words_of_the_main_clause_frame_a_statement_whose_talk_words_only_d
 
 def test_without_reading_past_the_modifier_the_statement_is_only_a_report(monkeypatch):
     monkeypatch.setattr(about, "_in_modifier", lambda token, piece: False)
-    statement = _statement()
+    statement = _statement(options=Options(stance_model=False))  # the rules' reading (the learned one may differ)
     assert statement.stance != "open"
 
 

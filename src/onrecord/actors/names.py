@@ -16,8 +16,11 @@ MALE_TITLES = frozenset({"mr", "mister", "sir", "king", "prince", "sheikh", "emi
                          # religious honorifics before Afghan and Pakistani names ("Mullah X", "Qari X")
                          "mullah", "qari", "maulvi", "mawlawi", "maulana", "mufti",
                          # clergy elsewhere ("Imam Souleymane Barry", "Rabbi X", "Archbishop X")
-                         "imam", "rabbi", "archbishop", "cardinal", "monsignor", "msgr"})
-FEMALE_TITLES = frozenset({"ms", "mrs", "miss", "madam", "madame", "queen", "princess", "dame", "lady"})
+                         "imam", "rabbi", "archbishop", "cardinal", "monsignor", "msgr",
+                         # Hausa and West African honorifics ("Alhaji X", "Mallam X"; "Kachalla X", a bandit chief)
+                         "alhaji", "haji", "hajji", "mallam", "malam", "kachalla"})
+FEMALE_TITLES = frozenset({"ms", "mrs", "miss", "madam", "madame", "queen", "princess", "dame", "lady",
+                           "hajiya", "hajia", "alhaja"})
 NEUTRAL_TITLES = frozenset({
     "dr", "president", "prime", "minister", "general", "gen", "col", "colonel", "lt", "major", "admiral",
     "senator", "sen", "rep", "ayatollah", "pope", "chancellor", "premier", "ambassador", "secretary",

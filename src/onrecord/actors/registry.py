@@ -263,6 +263,8 @@ class ActorRegistry:
                 if found is not None and found.affiliation in self._countries and \
                         self.split_country(key)[0] not in {None, found.affiliation}:
                     return None
+                if found is not None and found.kind != "person" and _named_before(name, n, self):
+                    return None  # a longer proper name: "National Security Council" is no UN Security Council
                 return found
         return None
 
@@ -426,6 +428,16 @@ def load_registry(actors_text: str, countries_text: str, frozen: bool = False) -
         tenures = tuple(_parse_tenure(r, affiliation, by_name) for r in _split(roles))
         actors.append(Actor(actor_id, name, kind, affiliation or None, gender or None, _split(aliases), tenures))
     return ActorRegistry(actors, countries, frozen=frozen)
+
+
+def _named_before(name: str, n: int, registry: "ActorRegistry") -> bool:
+    """The word before a body's last ``n`` words is a capitalised word of its name, not a description
+    ("Palestinian group Islamic Jihad") or a country ("the UN Security Council")."""
+    words = name.split()
+    if len(words) <= n:
+        return False
+    before = words[-n - 1]
+    return before[:1].isupper() and registry.country_of(before.removesuffix("'s").removesuffix("’s")) is None
 
 
 @functools.lru_cache(maxsize=1)

@@ -346,6 +346,18 @@ def _relay_candidates(sent: "SpacySpan", cue: "Token | None", lex: ChannelLexico
                     yield _refine(phrase, lex)
 
 
+def _object_medium(verb: "Token", lex: ChannelLexicon) -> _Phrase | None:
+    """A medium the parser hangs on the verb's object: "dismissed the finding on its Telegram channel"."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        for prep in obj.children:
+            target = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ in MEDIUM_PREPS else None
+            if target is not None and not _is_person(target) and _is_medium(_phrase(target), lex):
+                return _refine(_phrase(target), lex)
+    return None
+
+
 def _reported_inside(verb: "Token", cue: "Token") -> bool:
     """True when the relay verb is part of what the cue's speaker said ("X said that TASS reported that
     ..."): it hangs below the cue and has content of its own. A bare trailing "..., TASS reported" that the
@@ -378,6 +390,9 @@ def find_channel(sent: "SpacySpan", offset: int, cue: "Token | None" = None) -> 
     else:
         anchor = cue if cue is not None else sent.root
         found = next(_clause_candidates(anchor, sent, lex), None)
+        if found is None and anchor.dep_ == "advcl" and anchor.tag_ == "VBG" and anchor.head.pos_ == "VERB":
+            # "X dismissed the finding on its Telegram channel, saying ...": the participle's medium is its verb's
+            found = next(_clause_candidates(anchor.head, sent, lex), None) or _object_medium(anchor.head, lex)
         if found is None:
             found = next(_relay_candidates(sent, cue, lex), None)
     if found is None:

@@ -22,11 +22,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
-from ..actors.names import (TITLE_WORDS, fold, fold_name, gender_of_first_name,
+from ..actors.names import (FEMALE_TITLES, MALE_TITLES, TITLE_WORDS, fold, fold_name, gender_of_first_name,
                             gender_of_title)
 from ..actors.registry import Actor, ActorRegistry
 from ..actors.roles import COLLECTIVE_NOUNS, PERSON_ROLE_NOUNS, role_key
 from ..nlp import Block
+from .bodies import BODY_NAME_ENDS
 from .name_spans import (MISTAGGED_LABELS, _NAME_PARTICLES, _names_medium, _untagged_names, cut_at_verb, is_subject,
                          name_words, repair_name, role_before, role_in_apposition)
 from .reported import DATELINE
@@ -56,6 +57,11 @@ MAX_DESCRIPTION_DISTANCE = 40
 _DESCRIPTION_STOP = frozenset({"the", "a", "an", "this", "that", "of", "and", "for", "'s", "s", "then",
                                "senior", "high", "ranking"})
 _TITLE_WORDS = TITLE_WORDS
+
+
+# Honorifics only a person bears: one opening a proper name the tagger took for a body makes it a person's
+# ("Hajiya Amina Bello" tagged ORG); offices ("Foreign", "Defence") do not.
+HONORIFICS = (MALE_TITLES | FEMALE_TITLES) - {"king", "queen", "prince", "princess", "lord", "lady"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -243,17 +249,19 @@ class ArticleEntities:
         or role right before them or in apposition ("Goran Petković, director of ..."), a known first
         name, or a registry person."""
         if ent.label_ == "PERSON":  # a capital the small model tags PERSON ("Kyiv") is not one
-            return self.registry.country_of(ent.text) is None
+            # nor is one word after a determiner: "the special envoy for the Sahel"
+            after_the = len(ent) == 1 and ent.start > 0 and ent.doc[ent.start - 1].lower_ in {"the", "a", "an"}
+            return self.registry.country_of(ent.text) is None and not after_the
         # (a hyphen inside a name is no word of its own: "Marie-Carmel X")
         if ent.label_ not in MISTAGGED_LABELS or len(ent) < 2 or any(t.pos_ != "PROPN" and t.text != "-" for t in ent):
             return False
         actor = self.registry.lookup_exact(ent.text)
         if actor is not None:
             return actor.kind == "person"
-        if self.registry.country_of(ent.text):
-            return False
+        if self.registry.country_of(ent.text) or fold(ent[-1].text) in BODY_NAME_ENDS:
+            return False  # a place, or a body's name: "a commander of the separatist Azawad Liberation Front"
         return (role_before(ent) is not None or role_in_apposition(ent) is not None
-                or gender_of_first_name(ent.text) is not None)
+                or gender_of_first_name(ent.text) is not None or fold(ent[0].text) in HONORIFICS)
 
     def _is_known_surname(self, ent: "SpacySpan") -> bool:
         """A one-word ORG/GPE that is the surname of a person already met ("Merezhko" tagged ORG)."""

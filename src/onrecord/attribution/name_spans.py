@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..actors.names import TITLE_WORDS, fold, fold_name
 from ..actors.registry import ActorRegistry
-from ..actors.roles import PERSON_ROLE_NOUNS, ROLE_IDIOMS, role_key
+from ..actors.roles import FORMER_WORDS, PERSON_ROLE_NOUNS, ROLE_IDIOMS, role_key
 from .channels import load_lexicon as channel_lexicon
 from .cues import HEADLINE_SAY_FORMS, TITLE_VERB_DEPS
 
@@ -161,6 +161,13 @@ def role_before(ent: "SpacySpan") -> str | None:
             continue
         break
     tokens = list(doc[i + 1 : ent.start])
+    last = len(tokens) - 1
+    while last >= 0 and (tokens[last].pos_ in {"DET", "ADJ"} and tokens[last].text.islower()):
+        last -= 1
+    if last >= 0 and tokens[last].lower_ in {"of", "for"}:
+        # the object of an office's preposition is its place or body: "the RSF commander for North Darfur",
+        # "special envoy for the Sahel", "a commander of the separatist X Front"
+        return None
     while tokens and (tokens[0].pos_ in {"DET", "ADP", "CCONJ", "PART"} or tokens[0].lower_ in {"the", "of"}):
         tokens.pop(0)
     text = _span_text(tokens)
@@ -169,20 +176,39 @@ def role_before(ent: "SpacySpan") -> str | None:
 
 def role_in_apposition(ent: "SpacySpan") -> str | None:
     """The apposition after a name ("Shoigu, the Security Council chief") or before it
-    ("Russia's defence minister, Andrei Belousov")."""
+    ("Russia's defence minister, Andrei Belousov"); both when both are there ("the AU's envoy for the Sahel,
+    X, a former foreign minister": "the envoy" and "the minister" are X)."""
+    after = before = None
     for tok in ent:
         for child in tok.children:
-            if child.dep_ == "appos" and child.i >= ent.end and child.lower_ in PERSON_ROLE_NOUNS:
+            if after is None and child.dep_ == "appos" and child.i >= ent.end and child.lower_ in PERSON_ROLE_NOUNS:
                 sub = [t for t in child.subtree if not t.is_punct]
                 while sub and sub[0].pos_ == "DET":
                     sub.pop(0)
-                return _span_text(sub) or None
-    root = ent.root
-    if root.dep_ == "appos" and root.head.i < ent.start and root.head.lower_ in PERSON_ROLE_NOUNS:
-        sub = [t for t in root.head.subtree if t.i < ent.start and not t.is_punct]
+                after = _span_text(sub) or None
+    head = _apposed_role(ent.root)
+    if head is not None and head.i < ent.start:
+        sub = [t for t in head.subtree if t.i < ent.start and not t.is_punct]
         while sub and sub[0].pos_ == "DET":
             sub.pop(0)
-        return _span_text(sub) or None
+        before = _span_text(sub) or None
+    if before and after:  # (a past office is no description: "X, a former foreign minister" is no "minister")
+        past = after.lower().replace("-", " ").split()[0] in FORMER_WORDS
+        return before if past else f"{before}, {after}"
+    return before or after
+
+
+def _apposed_role(tok: "Token") -> "Token | None":
+    """The role noun a name stands in apposition to: "the envoy, X", and "the envoy for Kethara, X", which the
+    parser hangs on the office's object ("Kethara")."""
+    if tok.dep_ != "appos":
+        return None
+    head = tok.head
+    if head.lower_ in PERSON_ROLE_NOUNS:
+        return head
+    if (head.dep_ == "pobj" and head.head.dep_ == "prep"
+            and head.head.lower_ in {"for", "of", "to"} and head.head.head.lower_ in PERSON_ROLE_NOUNS):
+        return head.head.head
     return None
 
 
@@ -201,5 +227,8 @@ def is_subject(tokens: Sequence["Token"]) -> bool:
                                          and not _person_undergoes(tok.head.head)):
             return True
         if tok.dep_ in {"conj", "appos", "compound"} and tok.head.dep_ in _SUBJECT_DEPS:
+            return True
+        role = _apposed_role(tok)
+        if role is not None and role.dep_ in _SUBJECT_DEPS:  # "the envoy for Kethara, X, said"
             return True
     return False

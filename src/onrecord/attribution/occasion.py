@@ -15,6 +15,11 @@ from typing import Sequence
 from ..records import Channel, Statement
 
 _BACK_REFERENCE = re.compile(r"^(?:the\s+)?same\b", re.IGNORECASE)
+# An occasion referred back to in words that name no medium: "In the same message, X said ...", "..., she said
+# in that interview".
+_SAME_OCCASION = re.compile(r"\b(?:in|on|during) (?:the same|that same|that) (?:audio |video |voice )?"
+                            r"(?:message|statement|post|video|interview|broadcast|address|briefing|recording|clip"
+                            r"|speech|letter|appearance|programme|program|podcast|thread)\b", re.IGNORECASE)
 # The text between two pieces of one sentence: no sentence end (a stop, question or exclamation mark
 # followed by space) and no line break. Quote marks and commas are fine: “A,” he said, “B.”
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»]?\s|\n")
@@ -31,9 +36,19 @@ def carry_channels(statements: Sequence[Statement], text: str) -> list[Statement
                 and st.channel is None and prev.end <= st.start
                 and not _SENTENCE_END.search(text, prev.end, st.start)):
             st = dataclasses.replace(st, channel=prev.channel)
-        elif name and st.channel is not None and _BACK_REFERENCE.match(st.channel.name) and name in last_channel:
+        elif name and name in last_channel and (
+                _BACK_REFERENCE.match(st.channel.name) if st.channel is not None
+                else _SAME_OCCASION.search(_sentence_around(text, st.start, st.end))):
             st = dataclasses.replace(st, channel=last_channel[name])
         if name and st.channel is not None and not _BACK_REFERENCE.match(st.channel.name):
             last_channel[name] = st.channel
         out.append(st)
     return out
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or the run of text between sentence ends) holding ``text[start:end]``."""
+    ends = list(_SENTENCE_END.finditer(text, 0, start))
+    a = ends[-1].end() if ends else 0
+    after = _SENTENCE_END.search(text, end)
+    return text[a : after.start() + 1 if after else len(text)]

@@ -176,7 +176,18 @@ def _subject_of(verb: "Token", passive_agent: bool) -> "Token | None":
             verb = verb.head
             passive_agent = True
             continue
+        return _stranded_name(verb)
+    return None
+
+
+def _stranded_name(verb: "Token") -> "Token | None":
+    """A name right before a subjectless root cue that the parser hung elsewhere: "In a statement posted on
+    Weibo, its spokesperson X said ..." (X parsed as an apposition of "Weibo")."""
+    if verb.dep_ != "ROOT" or verb.i == verb.sent.start:
         return None
+    prev = verb.doc[verb.i - 1]
+    if prev.ent_type_ == "PERSON" and prev.dep_ in ("appos", "pobj", "dobj", "npadvmod", "conj"):
+        return prev
     return None
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from ..actors import default_registry
 from ..actors.names import without_possessive
 from ..actors.roles import SEAT_NOUNS
+from ..attribution.bodies import NON_STATE_NAME_WORDS
 from ..records import Span, Speaker
 from .context import Piece
 from .lexicon import Lexicon
@@ -94,8 +95,27 @@ def _registry_body(phrase: str) -> str | None:
 
 
 def body_side(role: str | None, lex: Lexicon) -> str | None:
-    """The side of a non-state body a role names ("Hamas spokesman", "the Houthis' chief negotiator")."""
-    return _first_named(role, lex, _registry_body) if role else None
+    """The side of a non-state body a role names ("Hamas spokesman", "the Houthis' chief negotiator"), or of an
+    armed group it names in full ("a commander of the separatist Azawad Liberation Front")."""
+    return (_first_named(role, lex, _registry_body) or _armed_group(role)) if role else None
+
+
+# A proper name of an armed group: capitalised words ending in a group's head ("Azawad Liberation Front").
+_GROUP_NAME = re.compile(r"(?:[A-Z][\w’'-]*\s+){1,4}(?:Front|Movement|Army|Alliance|Brigades|Forces)\b")
+
+
+def _armed_group(role: str) -> str | None:
+    """An armed group's full name in a role, when one of its words marks a group that fights a state."""
+    for found in _GROUP_NAME.finditer(role):
+        name = found.group(0)
+        if {w.lower() for w in name.split()} & _GROUP_MARKS:
+            return name
+    return None
+
+
+# Words that mark a group fighting a state ("Liberation", "People's", "Patriotic"): not "Armed Forces".
+_GROUP_MARKS = NON_STATE_NAME_WORDS | {"people's", "people’s", "popular", "patriotic", "freedom", "independence",
+                                       "salvation", "democratic", "islamic"}
 
 
 def speaker_side(speaker: Speaker, lex: Lexicon) -> str | None:
