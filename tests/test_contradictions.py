@@ -14,7 +14,7 @@ MONDAY, FRIDAY = dt.date(2024, 9, 2), dt.date(2024, 9, 6)
 
 
 def st(sid, stance, name, affiliation=None, *, actor_id=None, counterpart=None, conditions=(), said_on=None,
-       role=None, text="words", via=None, about=True):
+       role=None, text="talks", via=None, about=True):
     return Statement(
         sid, "direct", text, 0, len(text),
         speaker=Speaker(name=name, actor_id=actor_id, affiliation=affiliation, role=role),
@@ -64,6 +64,16 @@ def st(sid, stance, name, affiliation=None, *, actor_id=None, counterpart=None, 
          st("s2", "reject", "Hamas", "Hamas", counterpart="Israel"), None),
         # not about negotiations
         (st("s1", "reject", "Ann Adams", "Freedonia"), st("s2", None, "Bob Brown", "Freedonia", about=False), None),
+        # a refusal with no terms that names no talks refuses an item, which open words do not contradict
+        (st("s1", "reject", "Ann Adams", "Freedonia", text="Not one boat will leave those rivers"),
+         st("s2", "open", "Bob Brown", "Freedonia", text="Our chair at the table will not be empty"), None),
+        (st("s1", "reject", "Ann Adams", "Freedonia", text="There will be no dialogue with terrorists"),
+         st("s2", "open", "Bob Brown", "Freedonia", text="Our chair at the table will not be empty"), "contradiction"),
+        # a demand and its refusal in other words: the patrols pulled back / the withdrawal of the police
+        (st("s1", "reject", "Ann Adams", "Dravia", counterpart="Sorvenia", conditions=["until Sorvenian patrols are "
+            "pulled back"], text="Dravia will not initial the protocol until Sorvenian patrols are pulled back"),
+         st("s2", "reject", "Bob Brown", "Sorvenia", counterpart="Dravia",
+            text="The withdrawal of our police from the islands is not on the table"), "clash"),
     ],
 )
 def test_contradictions_kind(a, b, kind):

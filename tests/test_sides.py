@@ -140,3 +140,37 @@ def test_a_speaker_whose_role_names_a_body_keeps_it_against_an_intent_opening_wi
             "from the corridor, Hamas spokesman Omar Wali said.\n\n\"We will not sign,\" Wali said.\n")
     wali = _by_name(onrecord.analyze(text, id="t", language="en"), "Omar Wali")
     assert [s.speaker.affiliation for s in wali] == ["Hamas", "Hamas"]
+
+
+@pytest.mark.parametrize("text, speaker, side", [
+    # a place the lexicon does not know, which the article also writes as a demonym, places its officials and
+    # bodies ("Tarvenian President", "the Mosravan Foreign Ministry")
+    ("BRUSSELS — Talks between Tarvenia and Mosrava broke down on Monday.\n\nTarvenian President Ivo Damir said "
+     "Tarvenia was ready to sign the protocol tomorrow.\n\nThe Mosravan Foreign Ministry said the river police would "
+     "stay on the islands.\n", "Ivo Damir", "Tarvenia"),
+    ("BRUSSELS — Talks between Tarvenia and Mosrava broke down on Monday.\n\nTarvenian President Ivo Damir said "
+     "Tarvenia was ready to sign the protocol tomorrow.\n\nThe Mosravan Foreign Ministry said the river police would "
+     "stay on the islands.\n", "Mosravan Foreign Ministry", "Mosrava"),
+    # an owner the tagger takes for a person in a headline is a place when the article writes it before a common
+    # noun ("the Korvastan delegation"); a body led by it then stands for it too
+    ("Korvastan threatens to boycott water talks\n\nALMATY — «Our delegation will not board the plane as long as the "
+     "turbines keep running,» Korvastan’s Foreign Minister Aziza Nurova told a news conference on Monday.\n\nLater "
+     "she said the Korvastan delegation would be at the table next week.\n\nThe Korvastan Border Service said its "
+     "patrol had come under fire.\n", "Korvastan Border Service", "Korvastan"),
+    # a past office places no one: the EU's envoy, once a Danish diplomat, speaks for the EU
+    ("BRUSSELS — Talks stalled.\n\nThe EU envoy, Anna Berg, a former Danish diplomat, said the union was prepared to "
+     "fund monitors.\n", "Anna Berg", "European Union"),
+])
+def test_places_the_article_names_place_their_officials(text, speaker, side):
+    statement = next(s for s in onrecord.analyze(text).statements if s.speaker.name == speaker)
+    assert statement.speaker.affiliation == side
+
+
+def test_article_places_need_a_demonym_and_are_no_names_or_parts_of_known_places():
+    from onrecord.article_places import article_places
+
+    assert article_places("Sorvenia said no. Sorvenians marched. The Sorvenian minister left.") == {
+        "Sorvenia": "Sorvenia", "Sorvenians": "Sorvenia", "Sorvenian": "Sorvenia"}
+    assert article_places("Elena Petrou met Eleni Kostas.") == {}  # a name and a name
+    assert article_places("South Korea's army fired. A Korean official said.") == {}  # part of a known place
+    assert article_places("Africa's leaders met. An African envoy said.") == {}  # a continent

@@ -110,6 +110,16 @@ TRADE = re.compile(r"\b(?:trade (?:talks|deal|agreement|pact|negotiations?|accor
                    r"buyers'? consortium)\b", re.IGNORECASE)
 # Letters two issue words must share at their start to count as one ("disarmed" / "disarmament").
 STEM_CHARS = 6
+# Words that name the talks themselves, their sittings or the other party ("no dialogue with terrorists", "nothing
+# left to negotiate", "stay away from any meeting"): a refusal with no terms that names none of them refuses an item
+# ("No exchange of territory will take place", "not one soldier will leave the post"), which open words about the
+# talks do not contradict.
+TALKS_THEMSELVES = re.compile(
+    r"\b(?:negotiat\w*|talks?|dialog\w*|discuss\w*|bargain\w*|mediat\w*|tables?|meet\w*|sessions?|rounds?|"
+    r"delegations?|attend\w*|boycott\w*|sit|sits|sitting|sat|summits?|conferences?|process|track|channels?|doors?|"
+    r"contacts?|rooms?|hall|seats?|chairs?|platform|format|truce|ceasefire|cease-fire|armistice|moratorium|"
+    r"deal|agreement|accord|pact|roadmap|road map|framework|protocol|sign\w*|initial\w*)\b"
+    r"|\bwith (?:the )?(?:[A-Z]\w+|terrorists|killers|bandits|rebels|jihadists|criminals|gangs|them)\b")
 # Words of attacks: opposing demands that the other side stop them can both be met (not a clash).
 HOSTILITIES = re.compile(r"\b(?:attack\w*|shell\w*|strik\w*|bomb\w*|firing|drones?|missiles?|offensives?|"
                          r"raids?|assaults?)\b", re.IGNORECASE)
@@ -249,6 +259,9 @@ def stances_conflict(a: Statement, b: Statement, same_occasion: bool = False,
     if stances == CONFLICTING or (stances == {"reject", "neutral"} and _goes_ahead(a if a.stance == "neutral" else b)):
         if same_occasion or _refuses_terms_only(a) or _refuses_terms_only(b):
             return None
+        refusal = a if a.stance == "reject" else b
+        if not refusal.conditions and not TALKS_THEMSELVES.search(refusal.text):
+            return None  # a refusal of an item ("not one boat will leave those rivers"), not of the talks
         if same_actor or _one_side(a, b):
             return "contradiction"
         return None
@@ -280,7 +293,13 @@ def _rules_out_demand(demand: Statement, refusal: Statement) -> bool:
         return False
     wanted = _issue_words(" ".join(c.text for c in demand.conditions))
     refused = _issue_words(refusal.text) - ISSUE_FRAMING
-    return _shares_stem(wanted, refused)
+    return _shares_stem(wanted, refused) or bool(_concepts(wanted) & _concepts(refused))
+
+
+def _concepts(words: set[str]) -> set[str]:
+    """The issues a set of issue words names in any wording ("patrol", "police" -> forces; "pulled" -> withdrawal)."""
+    concepts = load_lexicon().issue_concepts
+    return {concepts[w] for w in words if w in concepts}
 
 
 def _shares_stem(a: set[str], b: set[str]) -> bool:

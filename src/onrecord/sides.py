@@ -39,6 +39,7 @@ from typing import Sequence
 
 from .actors import default_registry
 from .actors.names import without_possessive
+from .article_places import article_places, demonym_forms
 from .attribution.state_bodies import is_bare_state_body, state_body_name
 from .home_state import home_state, serves_unplaced_state
 from .records import Statement
@@ -165,6 +166,17 @@ def fill_sides(statements: Sequence[Statement], positions: bool = True, text: st
                         positions and statement.speaker.actor_id is None and is_bare_state_body(statement.speaker.name)
                         and not _other_state_before(text or "", statement.speaker.start, home, lex))):
                 known[key] = Counter({home: 1})
+    # a body or office led by a side the article already gave another speaker, or by its demonym ("the Daryastan
+    # Foreign Ministry", "Sorvenian President X" once "Sorvenia's foreign minister" has placed Sorvenia)
+    placed = {side: side for counter in known.values() for side in counter if " " not in side}
+    placed = {form: side for side in placed for form in demonym_forms(side) | {side}}
+    placed.update(article_places(text) if text else {})
+    for statement in statements:
+        key = _key(statement)
+        if key and key not in known and not speaker_side(statement.speaker, lex):
+            side = _led_by(statement.speaker.name, placed) or _led_by(statement.speaker.role, placed)
+            if side:
+                known[key] = Counter({side: 1})
     # the state a speaker's reported intent opens with holds for all their statements (the quote after the
     # paraphrase is the same official's: "Iran will not initial ...," X said. "The day the threats stop, ...")
     own_openers = [_intent_opener(statement, lex) for statement in statements]
@@ -191,6 +203,13 @@ def fill_sides(statements: Sequence[Statement], positions: bool = True, text: st
         speaker = dataclasses.replace(statement.speaker, affiliation=side)
         out.append(dataclasses.replace(statement, speaker=speaker))
     return [_named_body(statement) for statement in out] if positions else out
+
+
+def _led_by(words: str | None, places: dict[str, str]) -> str | None:
+    """The side whose name or demonym (``places``: word -> side) opens ``words`` ("Daryastan Border Service",
+    "Sorvenian President", "Sorvenia's chief negotiator")."""
+    first = without_possessive(words.split()[0]) if words and words.split() else ""
+    return places.get(first) if first[:1].isupper() else None
 
 
 def _other_state_before(text: str, offset: int | None, home: str, lex: Lexicon) -> bool:

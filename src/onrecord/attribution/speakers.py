@@ -82,6 +82,8 @@ CONTRAST_WORDS = frozenset({"rival", "other", "opposition", "another", "breakawa
 OWNED_ROLE = re.compile(r"(?i)^(?:its|their|(?:the )?(?:group|movement|alliance|coalition|militia|front|"
                         r"organi[sz]ation|rebels|faction|party|parliament|council)['’]s?)\s")
 # A role owned by a place the registry does not know ("Velmora's prime minister", "Jubaland's security minister").
+# A past office in a role, to the next comma ("a former Danish diplomat", "ex-minister of X").
+PAST_OFFICE = re.compile(r"\b(?:former|ex-|onetime|one-time|erstwhile)\b[^,]*", re.IGNORECASE)
 OWNER_PLACE = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)['’]s\s+(.+)$")
 # Offices only a state (or a place run like one) has: their owner is a place ("Velmora's prime minister").
 PLACE_OFFICES = (STATE_OFFICES - {"president", "presidential", "commissioner"}) | {"delegation", "ambassador",
@@ -469,6 +471,7 @@ class SpeakerResolver(BodySpeakers):
         # a place after "for"/"to"/"on" is a portfolio or posting ("Office for Refugees", "ambassador to
         # Russia"), not the side the official speaks for
         own = PORTFOLIO.sub(self._keep_demonym, role)
+        own = PAST_OFFICE.sub("", own)  # "EU envoy, former Danish diplomat": a past office places no one
         own = LOCATION.sub(lambda m: m.group(0) if m.group(1).lower() in SEAT_NOUNS else m.group(1) + " ", own)
         if NON_STATE_WORDS & set(fold(own).replace("’", "'").replace("'s", "").split()):
             # "Chad's northern rebel movement", "a Sudanese rebel commander": the country is where the group fights,
@@ -501,11 +504,15 @@ class SpeakerResolver(BodySpeakers):
         words = {w.strip(",.").lower() for w in office.split()[:4]}
         if not words & (PLACE_OFFICES | SHARED_OFFICES):
             return None
-        if self.registry.lookup(owner, fuzzy=False) is not None or fold(owner) in TITLE_WORDS or \
-                self.entities.link_person(owner, start or 0) is not None:
+        if self.registry.lookup(owner, fuzzy=False) is not None or fold(owner) in TITLE_WORDS:
+            return None
+        # a name written before a common noun after a determiner is a place's, not a person's ("the Daryastan
+        # delegation", "no Daryastan official"), whatever the tagger made of it elsewhere
+        attributive = re.search(rf"\b(?:[Tt]he|[Aa]n?|[Nn]o|[Aa]ny)\s+{re.escape(owner)}\s+[a-z]", self.article.text)
+        if not attributive and self.entities.link_person(owner, start or 0) is not None:
             return None
         tags = {e.label_ for block in self.blocks for e in block.doc.ents if without_possessive(e.text) == owner}
-        if "PERSON" in tags or len(re.findall(rf"\b{re.escape(owner)}\b", self.article.text)) < 2:
+        if ("PERSON" in tags and not attributive) or len(re.findall(rf"\b{re.escape(owner)}\b", self.article.text)) < 2:
             return None
         if not words & PLACE_OFFICES and not ((tags & {"GPE", "LOC", "NORP"} and "ORG" not in tags) or re.search(
                 rf"\b{re.escape(owner)}(?:['’]s)?\s+(?:forces|government|region|troops|army|territory)\b",

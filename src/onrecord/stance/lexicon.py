@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 LEXICON_FILE = "negotiation_lexicon.json"
@@ -73,6 +73,8 @@ class Lexicon:
     deal_only_terms: frozenset[str]
     item_idioms: frozenset[str]
     institution_words: frozenset[str]
+    # word -> the issue it names ("patrol" -> "forces"), from the JSON's concept -> words lists
+    issue_concepts: dict[str, str] = field(default_factory=dict)
     # Per article, not in the JSON file: places the article names as the venue of talks (``stance/venues.py``).
     venues: frozenset[str] = frozenset()
 
@@ -85,7 +87,7 @@ def load_lexicon() -> Lexicon:
         name: frozenset(raw[name])
         for name in Lexicon.__dataclass_fields__
         if name not in {"phrases", "weak_phrases", "negative_particles", "negative_phrases", "places", "demonyms",
-                        "venues"}
+                        "venues", "issue_concepts"}
     }
     return Lexicon(
         **sets,
@@ -95,4 +97,5 @@ def load_lexicon() -> Lexicon:
         negative_phrases=tuple(raw["negative_phrases"]),
         places=dict(raw["places"]),
         demonyms=dict(raw["demonyms"]),
+        issue_concepts={word: concept for concept, words in raw["issue_concepts"].items() for word in words},
     )
