@@ -730,6 +730,22 @@ def test_a_country_in_a_description_keeps_the_speaker_in_that_country(text, name
     ("GOMA — Talks stalled.\n\nThe UN's special envoy for the Great Lakes, Marie Tshala, a former Ghanaian minister, "
      "said she would carry messages between the capitals. The envoy added that both sides had her plan.\n",
      "her plan", "Marie Tshala"),
+    # an apposition hung on the place of a posting ("A rebel commander in Masisi, Colonel X")
+    ("GOMA — Talks stalled.\n\nA rebel commander in Walikale, Colonel Pascal Ntare, reached by telephone, pointed to "
+     "the drones. \"The army must stop sending drones over our villages,\" the rebel commander said.\n",
+     "stop sending drones", "Pascal Ntare"),
+    # "the rebel commander" is the commander of an armed group named in full
+    ("HONIARA — Talks stalled.\n\nIn a video, the commander of the Solvara Revolutionary Army, Peni Raku, said his "
+     "fighters would keep their rifles. The army's chief of staff, General Tomasi Vula, said troops would hold the "
+     "coast. In the same video, the rebel commander said the army had shelled a hamlet.\n", "shelled a hamlet",
+     "Peni Raku"),
+    # "the same spokesman"; "the envoy" of a special representative
+    ("YANGON — Talks stalled.\n\nThe junta's spokesman, Major General Aung Thu, said the talks would go on. The "
+     "alliance's spokesman, Sai Lwin, said its fighters would hold the town. Later the same spokesman said the "
+     "delegation was packing its bags.\n", "packing its bags", "Sai Lwin"),
+    ("VIENNA — Talks stalled.\n\nPer Lindahl, the Swedish diplomat who serves as the EU special representative, "
+     "wrote that the maps had been shared. \"The table stays laid,\" the envoy told reporters on Tuesday.\n",
+     "table stays laid", "Per Lindahl"),
 ])
 def test_offices_honorifics_and_appositions_name_the_speaker(text, words, name):
     import onrecord
@@ -744,3 +760,12 @@ def test_a_body_tail_in_a_longer_name_is_not_that_body():
     assert registry.lookup_exact("Supreme Security Council") is None
     assert registry.lookup_exact("the UN Security Council").name == "United Nations Security Council"
     assert registry.lookup_exact("Palestinian group Islamic Jihad").name == "Palestinian Islamic Jihad"
+
+
+def test_the_army_is_not_the_army_of_the_group_fighting_the_state():
+    import onrecord
+
+    text = ("BOGOTA — Talks stalled.\n\nThe National Liberation Army said it would not free the engineer. The army said "
+            "troops searching for him had killed two fighters in a clash.\n")
+    statement = next(s for s in onrecord.analyze(text).statements if "killed two fighters" in s.text)
+    assert statement.speaker.name != "National Liberation Army"

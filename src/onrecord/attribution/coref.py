@@ -27,7 +27,7 @@ from ..actors.names import (FEMALE_TITLES, MALE_TITLES, TITLE_WORDS, fold, fold_
 from ..actors.registry import Actor, ActorRegistry
 from ..actors.roles import COLLECTIVE_NOUNS, PERSON_ROLE_NOUNS, role_key
 from ..nlp import Block
-from .bodies import BODY_NAME_ENDS
+from .bodies import BODY_NAME_ENDS, NON_STATE_NAME_WORDS
 from .name_spans import (MISTAGGED_LABELS, _NAME_PARTICLES, _names_medium, _untagged_names, cut_at_verb, is_subject,
                          name_words, repair_name, role_before, role_in_apposition)
 from .reported import DATELINE
@@ -55,7 +55,7 @@ MAX_PRONOUN_DISTANCE = 6
 MAX_DESCRIPTION_DISTANCE = 40
 # Words dropped from a description before its role words are compared.
 _DESCRIPTION_STOP = frozenset({"the", "a", "an", "this", "that", "of", "and", "for", "'s", "s", "then",
-                               "senior", "high", "ranking"})
+                               "senior", "high", "ranking", "same"})
 _TITLE_WORDS = TITLE_WORDS
 
 
@@ -539,6 +539,8 @@ class ArticleEntities:
             if e.kind == "organisation" and e.last_before(offset + 1) is not None:
                 names = set(fold(e.name).split()) | {w for a in (e.actor.aliases if e.actor else ())
                                                      for w in fold(a).split()}
+                if words in (["army"], ["military"]) and names & NON_STATE_NAME_WORDS:
+                    continue  # "the army" is the state's, not the "National Liberation Army" of its enemy
                 if set(words) <= names and (e.actor is not None or len(fold(e.name).split()) > len(words)):
                     found = e if found is None or e.mentions[-1].start > found.mentions[-1].start else found
         if found:
@@ -586,6 +588,10 @@ class ArticleEntities:
 
 # Role words that say only that someone works for someone else: "the aide" is also the person the article
 # calls an adviser, an assistant, or the head of someone's office (written for onrecord).
+# Words of a description that an armed group's name in a role answers ("the rebel commander").
+REBEL_WORDS = frozenset({"rebel", "rebels", "insurgent", "guerrilla", "militant"})
+# Offices "the envoy" names ("the EU special representative", "the emissary").
+ENVOY_WORDS = frozenset({"envoy", "representative", "emissary"})
 AIDE_WORDS = frozenset({"aide", "adviser", "assistant", "office", "staff", "counsellor", "counselor"})
 # Words that grade or hedge a description without naming an office ("a top security official").
 # Last words of a ministry's portfolio, which never start a person's name ("... of Territorial Administration").
@@ -653,7 +659,9 @@ def description_words(folded: str) -> list[str]:
 
 def _role_matches(words: Sequence[str], key: str) -> bool:
     role = set(key.replace("'s", "").split())
-    return all(w in role or (w == "aide" and role & AIDE_WORDS) for w in words)
+    # ("the rebel commander" is "the commander of the Tavaleka Revolutionary Army")
+    return all(w in role or (w == "aide" and role & AIDE_WORDS) or (w in REBEL_WORDS and role & NON_STATE_NAME_WORDS)
+               or (w == "envoy" and role & ENVOY_WORDS) for w in words)
 
 
 def _strip_the(text: str) -> str:

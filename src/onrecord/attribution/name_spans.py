@@ -207,7 +207,7 @@ def _apposed_role(tok: "Token") -> "Token | None":
     if head.lower_ in PERSON_ROLE_NOUNS:
         return head
     if (head.dep_ == "pobj" and head.head.dep_ == "prep"
-            and head.head.lower_ in {"for", "of", "to"} and head.head.head.lower_ in PERSON_ROLE_NOUNS):
+            and head.head.lower_ in {"for", "of", "to", "in", "at"} and head.head.head.lower_ in PERSON_ROLE_NOUNS):
         return head.head.head
     return None
 
