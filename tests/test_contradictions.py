@@ -67,6 +67,8 @@ def st(sid, stance, name, affiliation=None, *, actor_id=None, counterpart=None, 
         # a refusal with no terms that names no talks refuses an item, which open words do not contradict
         (st("s1", "reject", "Ann Adams", "Freedonia", text="Not one boat will leave those rivers"),
          st("s2", "open", "Bob Brown", "Freedonia", text="Our chair at the table will not be empty"), None),
+        (st("s1", "reject", "Ann Adams", "Freedonia", text="Negotiations are pointless now"),  # a capital, too
+         st("s2", "open", "Bob Brown", "Freedonia", text="Our chair at the table will not be empty"), "contradiction"),
         (st("s1", "reject", "Ann Adams", "Freedonia", text="There will be no dialogue with terrorists"),
          st("s2", "open", "Bob Brown", "Freedonia", text="Our chair at the table will not be empty"), "contradiction"),
         # a demand and its refusal in other words: the patrols pulled back / the withdrawal of the police

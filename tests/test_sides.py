@@ -160,6 +160,13 @@ def test_a_speaker_whose_role_names_a_body_keeps_it_against_an_intent_opening_wi
     # a past office places no one: the EU's envoy, once a Danish diplomat, speaks for the EU
     ("BRUSSELS — Talks stalled.\n\nThe EU envoy, Anna Berg, a former Danish diplomat, said the union was prepared to "
      "fund monitors.\n", "Anna Berg", "European Union"),
+    # an English word and its adjective ("Republic" / "Republican") are no invented place
+    ("WASHINGTON — Talks stalled.\n\nRepublican Senator Dale Hurst said Washington should not rush a deal between "
+     "Rwanda and the Democratic Republic of Congo.\n", "Dale Hurst", "United States"),
+    # a rebel or opposition role led by an invented place's demonym is not the state's
+    ("BRUSSELS — Talks between Tarvenia and its rebels stalled.\n\nTarvenian President Ivo Damir said his "
+     "government would never negotiate with armed groups.\n\nTarvenian rebel commander Dusan Belic said his "
+     "fighters were ready to join talks.\n", "Dusan Belic", None),
 ])
 def test_places_the_article_names_place_their_officials(text, speaker, side):
     statement = next(s for s in onrecord.analyze(text).statements if s.speaker.name == speaker)
@@ -174,3 +181,4 @@ def test_article_places_need_a_demonym_and_are_no_names_or_parts_of_known_places
     assert article_places("Elena Petrou met Eleni Kostas.") == {}  # a name and a name
     assert article_places("South Korea's army fired. A Korean official said.") == {}  # part of a known place
     assert article_places("Africa's leaders met. An African envoy said.") == {}  # a continent
+    assert article_places("Civilian deaths rose, Civil Defence said. Median incomes fell, Media said.") == {}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .attribution.coref import _english_words
 from .stance.counterpart import place_of
 from .stance.lexicon import load_lexicon
 
@@ -14,8 +15,10 @@ __all__ = ["article_places", "demonym_forms"]
 # Shortest name taken for a place (shorter capitalised words are too often initials or acronyms).
 MIN_PLACE_CHARS = 4
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w-]+")
-# Continents and regions, which have demonyms too but no officials of their own.
-REGIONS = frozenset({"Africa", "Asia", "Arabia", "Europe", "America", "Oceania", "Eurasia", "Scandinavia", "Balkans",
+_PAIR = re.compile(r"\b([A-Z][\w-]+)\s(?=([A-Z][\w-]+)\b)")
+# Continents and regions, which have demonyms too but no officials of their own, and common words the lemmatizer's
+# lists miss ("Media" / "Median").
+NOT_PLACES = frozenset({"Media", "Africa", "Asia", "Arabia", "Europe", "America", "Oceania", "Eurasia", "Scandinavia", "Balkans",
                      "Caucasus", "Sahel", "Maghreb", "Levant", "Caribbean", "Pacific", "Atlantic", "Mediterranean",
                      "Anatolia", "Siberia", "Patagonia", "Amazonia", "Melanesia", "Polynesia", "Micronesia"})
 
@@ -37,12 +40,16 @@ def article_places(text: str) -> dict[str, str]:
     for places the text names both ways."""
     words = set(_CAPITALISED.findall(text))
     lex = load_lexicon()
+    english = _english_words()
     out: dict[str, str] = {}
+    preceded: dict[str, set[str]] = {}  # a capitalised word -> the capitalised words written just before it
+    for m in _PAIR.finditer(text):
+        preceded.setdefault(m.group(2), set()).add(m.group(1))
     for word in words:
-        if len(word) < MIN_PLACE_CHARS or place_of(word, lex) or _part_of_known(word, text, lex):
-            continue
-        if word in REGIONS:
-            continue
+        if len(word) < MIN_PLACE_CHARS or word in NOT_PLACES or word.lower() in english or place_of(word, lex):
+            continue  # (an English word, "Civil" / "Civilian", "Republic" / "Republican", is no place of its own)
+        if any(place_of(f"{first} {word}", lex) for first in preceded.get(word, ())):
+            continue  # the end of a place the lexicon knows by two words ("South Korea", "South Ossetia")
         forms = demonym_forms(word)
         demonyms = (forms | {d + "s" for d in forms if d.endswith("n")}) & words  # "Sorvenians", not "Amaris"
         if demonyms:
@@ -51,7 +58,3 @@ def article_places(text: str) -> dict[str, str]:
                 out.setdefault(demonym, word)
     return out
 
-
-def _part_of_known(word: str, text: str, lex) -> bool:
-    """The word ends a place the lexicon knows by two words ("South Korea", "South Ossetia"): not a place of its own."""
-    return any(place_of(m.group(0), lex) for m in re.finditer(rf"\b[A-Z][\w-]+\s{re.escape(word)}\b", text))

@@ -115,10 +115,10 @@ STEM_CHARS = 6
 # ("No exchange of territory will take place", "not one soldier will leave the post"), which open words about the
 # talks do not contradict.
 TALKS_THEMSELVES = re.compile(
-    r"\b(?:negotiat\w*|talks?|dialog\w*|discuss\w*|bargain\w*|mediat\w*|tables?|meet\w*|sessions?|rounds?|"
+    r"(?i:\b(?:negotiat\w*|talks?|dialog\w*|discuss\w*|bargain\w*|mediat\w*|tables?|meet\w*|sessions?|rounds?|"
     r"delegations?|attend\w*|boycott\w*|sit|sits|sitting|sat|summits?|conferences?|process|track|channels?|doors?|"
     r"contacts?|rooms?|hall|seats?|chairs?|platform|format|truce|ceasefire|cease-fire|armistice|moratorium|"
-    r"deal|agreement|accord|pact|roadmap|road map|framework|protocol|sign\w*|initial\w*)\b"
+    r"deal|agreement|accord|pact|roadmap|road map|framework|protocol|sign\w*|initial\w*)\b)"
     r"|\bwith (?:the )?(?:[A-Z]\w+|terrorists|killers|bandits|rebels|jihadists|criminals|gangs|them)\b")
 # Words of attacks: opposing demands that the other side stop them can both be met (not a clash).
 HOSTILITIES = re.compile(r"\b(?:attack\w*|shell\w*|strik\w*|bomb\w*|firing|drones?|missiles?|offensives?|"

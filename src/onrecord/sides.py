@@ -40,6 +40,7 @@ from typing import Sequence
 from .actors import default_registry
 from .actors.names import without_possessive
 from .article_places import article_places, demonym_forms
+from .attribution.bodies import NON_STATE_WORDS
 from .attribution.state_bodies import is_bare_state_body, state_body_name
 from .home_state import home_state, serves_unplaced_state
 from .records import Statement
@@ -53,6 +54,8 @@ OWN_POSITIONS = frozenset({"reject", "conditional", "open"})
 # How far into a statement its opening subject is looked for (after a leading "that").
 OPENING_WORDS = 2
 _WORD = re.compile(r"[\w’'.-]+")
+# Words of a role or name that make it a group's against the state it names ("Tarvenian rebel commander").
+GROUP_WORDS = NON_STATE_WORDS | {"opposition", "exiled", "exile", "dissident", "dissidents"}
 # How far before a bare body's mention another state is looked for (within its paragraph), in characters.
 OTHER_STATE_REACH = 300
 # A state that speaks: its name followed by a verb of saying or denying ("Eritrea, meanwhile, denied ...").
@@ -209,7 +212,9 @@ def _led_by(words: str | None, places: dict[str, str]) -> str | None:
     """The side whose name or demonym (``places``: word -> side) opens ``words`` ("Daryastan Border Service",
     "Sorvenian President", "Sorvenia's chief negotiator")."""
     first = without_possessive(words.split()[0]) if words and words.split() else ""
-    return places.get(first) if first[:1].isupper() else None
+    if not first[:1].isupper() or GROUP_WORDS & set(words.lower().split()):
+        return None  # ("Tarvenian rebel commander", "the Tarvenian opposition leader": not the state's side)
+    return places.get(first)
 
 
 def _other_state_before(text: str, offset: int | None, home: str, lex: Lexicon) -> bool:

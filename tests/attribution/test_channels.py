@@ -167,3 +167,21 @@ def test_a_callback_with_no_earlier_channel_is_none():
             "would not sit down with the junta.\n")
     statement = next(s for s in onrecord.analyze(text).statements if "sit down" in s.text)
     assert statement.channel is None
+
+
+@pytest.mark.parametrize("text, words", [
+    # a medium on the verb's object that is not the subject's own is where someone else spoke
+    ("KYIV — Talks stalled.\n\nUkraine's foreign minister criticised the American envoy's remarks on Fox News on "
+     "Tuesday, saying Ukraine would not accept a ceasefire that froze the front line.\n", "would not accept"),
+    # "that programme" inside the quote, and a statement of another day, refer to no earlier occasion
+    ("TEHRAN — On Monday, Foreign Minister Reza Ghorbani told state television that Tehran was ready for talks.\n\n"
+     "Speaking to reporters on Wednesday, he said: \"There will be no negotiation on that programme while sanctions "
+     "remain.\"\n", "no negotiation"),
+    ("TEHRAN — On Monday, Foreign Minister Reza Ghorbani told state television that Tehran was ready for talks.\n\n"
+     "On Wednesday, in that interview's follow-up with reporters, Ghorbani said talks were off.\n", "talks were off"),
+])
+def test_no_channel_from_another_speakers_medium_or_another_occasion(text, words):
+    import onrecord
+
+    statement = next(s for s in onrecord.analyze(text, published="2025-03-14").statements if words in s.text)
+    assert statement.channel is None

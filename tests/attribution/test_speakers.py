@@ -746,6 +746,10 @@ def test_a_country_in_a_description_keeps_the_speaker_in_that_country(text, name
     ("VIENNA — Talks stalled.\n\nPer Lindahl, the Swedish diplomat who serves as the EU special representative, "
      "wrote that the maps had been shared. \"The table stays laid,\" the envoy told reporters on Tuesday.\n",
      "table stays laid", "Per Lindahl"),
+    # "the envoy" is no trade representative
+    ("WASHINGTON — Talks stalled.\n\nSpecial envoy Mark Dalton said he would travel to Moscow for talks. Trade "
+     "Representative Lena Ford said separately that tariffs would stay. \"We are close to a framework for a "
+     "ceasefire,\" the envoy told reporters.\n", "close to a framework", "Mark Dalton"),
 ])
 def test_offices_honorifics_and_appositions_name_the_speaker(text, words, name):
     import onrecord
@@ -769,3 +773,28 @@ def test_the_army_is_not_the_army_of_the_group_fighting_the_state():
             "troops searching for him had killed two fighters in a clash.\n")
     statement = next(s for s in onrecord.analyze(text).statements if "killed two fighters" in s.text)
     assert statement.speaker.name != "National Liberation Army"
+
+
+def test_a_persons_name_used_as_a_modifier_is_no_place():
+    import onrecord
+
+    text = ("TRIPOLI — Talks stalled.\n\nPrime Minister Abdul Karim Zubaidi said elections must come first. The "
+            "Zubaidi government has rejected the plan. Zubaidi's foreign minister, Taher Mansour, said his "
+            "government would not attend talks in Cairo.\n")
+    statement = next(s for s in onrecord.analyze(text).statements if "not attend talks" in s.text)
+    assert statement.speaker.affiliation != "Zubaidi"
+
+
+def test_a_one_word_name_after_the_before_a_common_noun_is_a_person():
+    import onrecord
+
+    text = ("JERUSALEM — Talks stalled.\n\nFinance Minister Bezalel Smotrich said Israel must not negotiate with "
+            "Hamas. The Smotrich camp has threatened to leave the coalition over the truce.\n")
+    statement = next(s for s in onrecord.analyze(text).statements if "leave the coalition" in s.text)
+    assert statement.speaker.name == "Bezalel Smotrich"
+
+
+def test_a_description_or_an_owner_before_a_registry_body_keeps_it():
+    registry = default_registry()
+    assert registry.lookup_exact("Cairo-based Arab League").name == "Arab League"
+    assert registry.lookup_exact("Hamas’s Qassam Brigades").name == "Qassam Brigades"

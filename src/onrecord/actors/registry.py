@@ -18,6 +18,7 @@ import copy
 import datetime as dt
 import functools
 import logging
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Iterable
@@ -433,11 +434,13 @@ def load_registry(actors_text: str, countries_text: str, frozen: bool = False) -
 def _named_before(name: str, n: int, registry: "ActorRegistry") -> bool:
     """The word before a body's last ``n`` words is a capitalised word of its name, not a description
     ("Palestinian group Islamic Jihad") or a country ("the UN Security Council")."""
-    words = name.split()
+    words = [w for w in re.split(r"[\s\-‐‑]+", name) if w]  # as the folded key splits them ("Cairo-based")
     if len(words) <= n:
         return False
     before = words[-n - 1]
-    return before[:1].isupper() and registry.country_of(before.removesuffix("'s").removesuffix("’s")) is None
+    if before.endswith(("'s", "’s")) or not before[:1].isupper():
+        return False  # an owner ("Hamas's Qassam Brigades") or a description ("Cairo-based")
+    return registry.country_of(before) is None
 
 
 @functools.lru_cache(maxsize=1)

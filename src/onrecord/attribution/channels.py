@@ -346,14 +346,20 @@ def _relay_candidates(sent: "SpacySpan", cue: "Token | None", lex: ChannelLexico
                     yield _refine(phrase, lex)
 
 
+# Possessives by which a medium is the subject's own ("on its Telegram channel", "on his X account").
+OWN_POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my"})
+
+
 def _object_medium(verb: "Token", lex: ChannelLexicon) -> _Phrase | None:
-    """A medium the parser hangs on the verb's object: "dismissed the finding on its Telegram channel"."""
+    """A medium of the speaker's own the parser hangs on the verb's object: "dismissed the finding on its Telegram
+    channel" (not "criticised Trump's remarks on Fox News": a medium without the subject's possessive is another's)."""
     for obj in verb.children:
         if obj.dep_ != "dobj":
             continue
         for prep in obj.children:
             target = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ in MEDIUM_PREPS else None
-            if target is not None and not _is_person(target) and _is_medium(_phrase(target), lex):
+            own = target is not None and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in target.children)
+            if own and not _is_person(target) and _is_medium(_phrase(target), lex):
                 return _refine(_phrase(target), lex)
     return None
 

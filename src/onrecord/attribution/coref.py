@@ -250,7 +250,9 @@ class ArticleEntities:
         name, or a registry person."""
         if ent.label_ == "PERSON":  # a capital the small model tags PERSON ("Kyiv") is not one
             # nor is one word after a determiner: "the special envoy for the Sahel"
-            after_the = len(ent) == 1 and ent.start > 0 and ent.doc[ent.start - 1].lower_ in {"the", "a", "an"}
+            # (but "The Smotrich camp" is a person's, once the article has named Bezalel Smotrich)
+            after_the = len(ent) == 1 and ent.start > 0 and ent.doc[ent.start - 1].lower_ in {"the", "a", "an"} \
+                and not self._is_known_surname(ent)
             return self.registry.country_of(ent.text) is None and not after_the
         # (a hyphen inside a name is no word of its own: "Marie-Carmel X")
         if ent.label_ not in MISTAGGED_LABELS or len(ent) < 2 or any(t.pos_ != "PROPN" and t.text != "-" for t in ent):
@@ -586,12 +588,18 @@ class ArticleEntities:
         return None
 
 
-# Role words that say only that someone works for someone else: "the aide" is also the person the article
-# calls an adviser, an assistant, or the head of someone's office (written for onrecord).
 # Words of a description that an armed group's name in a role answers ("the rebel commander").
 REBEL_WORDS = frozenset({"rebel", "rebels", "insurgent", "guerrilla", "militant"})
-# Offices "the envoy" names ("the EU special representative", "the emissary").
-ENVOY_WORDS = frozenset({"envoy", "representative", "emissary"})
+# Words of a group's name that mark it as fighting a state, for "the rebel commander" (not "revolutionary", which
+# the Islamic Revolutionary Guard Corps has too, nor "front", a word of many parties' names).
+REBEL_ROLE_MARKS = NON_STATE_NAME_WORDS - {"revolutionary", "front"} | {"liberation"}
+# Heads of an armed group's name that make a "revolutionary" one a rebel group (not a "Revolutionary Guard Corps").
+GROUP_HEADS = frozenset({"army", "front", "movement", "forces", "brigades"})
+# Roles "the envoy" names besides an envoy's: a special or personal representative, an emissary (not a trade or
+# permanent representative).
+ENVOY_QUALIFIERS = frozenset({"special", "personal"})
+# Role words that say only that someone works for someone else: "the aide" is also the person the article
+# calls an adviser, an assistant, or the head of someone's office (written for onrecord).
 AIDE_WORDS = frozenset({"aide", "adviser", "assistant", "office", "staff", "counsellor", "counselor"})
 # Words that grade or hedge a description without naming an office ("a top security official").
 # Last words of a ministry's portfolio, which never start a person's name ("... of Territorial Administration").
@@ -660,8 +668,9 @@ def description_words(folded: str) -> list[str]:
 def _role_matches(words: Sequence[str], key: str) -> bool:
     role = set(key.replace("'s", "").split())
     # ("the rebel commander" is "the commander of the Tavaleka Revolutionary Army")
-    return all(w in role or (w == "aide" and role & AIDE_WORDS) or (w in REBEL_WORDS and role & NON_STATE_NAME_WORDS)
-               or (w == "envoy" and role & ENVOY_WORDS) for w in words)
+    return all(w in role or (w == "aide" and role & AIDE_WORDS) or (w in REBEL_WORDS and (role & REBEL_ROLE_MARKS or "revolutionary" in role and role & GROUP_HEADS))
+               or (w == "envoy" and ("emissary" in role or "representative" in role and role & ENVOY_QUALIFIERS))
+               for w in words)
 
 
 def _strip_the(text: str) -> str:

@@ -17,11 +17,13 @@ from ..records import Channel, Statement
 _BACK_REFERENCE = re.compile(r"^(?:the\s+)?same\b", re.IGNORECASE)
 # An occasion referred back to in words that name no medium: "In the same message, X said ...", "..., she said
 # in that interview".
-_SAME_OCCASION = re.compile(r"\b(?:in|on|during) (?:the same|that same|that) (?:audio |video |voice )?"
-                            r"(?:message|statement|post|video|interview|broadcast|address|briefing|recording|clip"
-                            r"|speech|letter|appearance|programme|program|podcast|thread)\b", re.IGNORECASE)
+_SAME_OCCASION = re.compile(r"\b(?:in|on|during) (?:(?:the|that) same (?:audio |video |voice )?(?:message|statement|post"
+                            r"|video|interview|broadcast|address|briefing|recording|clip|speech|appearance|podcast"
+                            r"|thread)|that (?:interview|broadcast|video|message|address|speech))\b", re.IGNORECASE)
 # The text between two pieces of one sentence: no sentence end (a stop, question or exclamation mark
 # followed by space) and no line break. Quote marks and commas are fine: “A,” he said, “B.”
+# How far around a statement its sentence's other words are read for a reference to an occasion, in characters.
+AROUND_REACH = 300
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»]?\s|\n")
 
 
@@ -29,6 +31,7 @@ def carry_channels(statements: Sequence[Statement], text: str) -> list[Statement
     """``statements`` (in text order) with channels shared within a sentence and resolved back-references."""
     out: list[Statement] = []
     last_channel: dict[str, Channel] = {}  # speaker name -> the channel of their latest statement with one
+    last_said: dict[str, Statement] = {}  # speaker name -> that statement
     for st in statements:
         prev = out[-1] if out else None
         name = st.speaker.name
@@ -38,17 +41,24 @@ def carry_channels(statements: Sequence[Statement], text: str) -> list[Statement
             st = dataclasses.replace(st, channel=prev.channel)
         elif name and name in last_channel and (
                 _BACK_REFERENCE.match(st.channel.name) if st.channel is not None
-                else _SAME_OCCASION.search(_sentence_around(text, st.start, st.end))):
+                else _SAME_OCCASION.search(_around(text, st.start, st.end)) and _same_day(st, last_said[name])):
             st = dataclasses.replace(st, channel=last_channel[name])
         if name and st.channel is not None and not _BACK_REFERENCE.match(st.channel.name):
             last_channel[name] = st.channel
+            last_said[name] = st
         out.append(st)
     return out
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence (or the run of text between sentence ends) holding ``text[start:end]``."""
-    ends = list(_SENTENCE_END.finditer(text, 0, start))
-    a = ends[-1].end() if ends else 0
-    after = _SENTENCE_END.search(text, end)
-    return text[a : after.start() + 1 if after else len(text)]
+def _around(text: str, start: int, end: int) -> str:
+    """The words of the sentence around ``text[start:end]``, without those words themselves (a quote's "in that
+    letter" is no reference to an occasion)."""
+    ends = list(_SENTENCE_END.finditer(text, max(0, start - AROUND_REACH), start))
+    a = ends[-1].end() if ends else max(0, start - AROUND_REACH)
+    after = _SENTENCE_END.search(text, end, end + AROUND_REACH)
+    return text[a:start] + " " + text[end : after.start() + 1 if after else min(len(text), end + AROUND_REACH)]
+
+
+def _same_day(statement: Statement, earlier: Statement) -> bool:
+    """No other day is named for the statement than for the earlier one ("On Wednesday, in that interview ...")."""
+    return statement.said_on is None or earlier.said_on is None or statement.said_on == earlier.said_on

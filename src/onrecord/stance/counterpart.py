@@ -100,6 +100,9 @@ def body_side(role: str | None, lex: Lexicon) -> str | None:
     return (_first_named(role, lex, _registry_body) or _armed_group(role)) if role else None
 
 
+# Words that mark a group fighting a state ("Liberation", "People's", "Patriotic"): not "Armed Forces".
+_GROUP_MARKS = NON_STATE_NAME_WORDS | {"people's", "people’s", "popular", "patriotic", "freedom", "independence",
+                                       "salvation", "democratic", "islamic"}
 # A proper name of an armed group: capitalised words ending in a group's head ("Azawad Liberation Front").
 _GROUP_NAME = re.compile(r"(?:[A-Z][\w’'-]*\s+){1,4}(?:Front|Movement|Army|Alliance|Brigades|Forces)\b")
 
@@ -111,11 +114,6 @@ def _armed_group(role: str) -> str | None:
         if {w.lower() for w in name.split()} & _GROUP_MARKS:
             return name
     return None
-
-
-# Words that mark a group fighting a state ("Liberation", "People's", "Patriotic"): not "Armed Forces".
-_GROUP_MARKS = NON_STATE_NAME_WORDS | {"people's", "people’s", "popular", "patriotic", "freedom", "independence",
-                                       "salvation", "democratic", "islamic"}
 
 
 def speaker_side(speaker: Speaker, lex: Lexicon) -> str | None:
