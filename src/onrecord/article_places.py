@@ -18,9 +18,10 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w-]+")
 _PAIR = re.compile(r"\b([A-Z][\w-]+)\s(?=([A-Z][\w-]+)\b)")
 # Continents and regions, which have demonyms too but no officials of their own, and common words the lemmatizer's
 # lists miss ("Media" / "Median").
-NOT_PLACES = frozenset({"Media", "Africa", "Asia", "Arabia", "Europe", "America", "Oceania", "Eurasia", "Scandinavia", "Balkans",
-                     "Caucasus", "Sahel", "Maghreb", "Levant", "Caribbean", "Pacific", "Atlantic", "Mediterranean",
-                     "Anatolia", "Siberia", "Patagonia", "Amazonia", "Melanesia", "Polynesia", "Micronesia"})
+NOT_PLACES = frozenset({"Media", "Africa", "Asia", "Arabia", "Europe", "America", "Oceania", "Eurasia", "Scandinavia",
+                        "Balkans", "Caucasus", "Sahel", "Maghreb", "Levant", "Caribbean", "Pacific", "Atlantic",
+                        "Mediterranean", "Anatolia", "Siberia", "Patagonia", "Amazonia", "Melanesia", "Polynesia",
+                        "Micronesia"})
 
 
 def demonym_forms(place: str) -> set[str]:
