@@ -71,6 +71,12 @@ def st(sid, stance, name, affiliation=None, *, actor_id=None, counterpart=None, 
          st("s2", "open", "Bob Brown", "Freedonia", text="Our chair at the table will not be empty"), "contradiction"),
         (st("s1", "reject", "Ann Adams", "Freedonia", text="There will be no dialogue with terrorists"),
          st("s2", "open", "Bob Brown", "Freedonia", text="Our chair at the table will not be empty"), "contradiction"),
+        # a refusal in commodity talks is another negotiation than open words about the conflict's talks
+        (st("s1", "reject", "Ann Adams", "Freedonia", text="Freedonia would not reopen price talks with its gas "
+            "customers"),
+         st("s2", "open", "Bob Brown", "Freedonia", text="Our chair at the table will not be empty"), None),
+        (st("s1", "reject", "Ann Adams", "Freedonia", text="Freedonia would not sign a wine-export arrangement"),
+         st("s2", "open", "Bob Brown", "Freedonia", text="Our chair at the table will not be empty"), None),
         # a demand and its refusal in other words: the patrols pulled back / the withdrawal of the police
         (st("s1", "reject", "Ann Adams", "Dravia", counterpart="Sorvenia", conditions=["until Sorvenian patrols are "
             "pulled back"], text="Dravia will not initial the protocol until Sorvenian patrols are pulled back"),

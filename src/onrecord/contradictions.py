@@ -107,7 +107,13 @@ NEGATED = re.compile(r"\b(?:not|no|never|nor|n't|unless|if|only|cancel\w*|postpo
 # Words of trade negotiations, which are not the conflict's talks.
 TRADE = re.compile(r"\b(?:trade (?:talks|deal|agreement|pact|negotiations?|accord)|free[- ]trade|tariffs?|"
                    r"customs union|investment treaty|(?:supply|export|import|purchase|sales?) (?:contracts?|deals?|agreements?)|"
-                   r"buyers'? consortium)\b", re.IGNORECASE)
+                   r"buyers'? consortium|"
+                   # commodity and price talks ("price talks with its gas customers", "a wine-export arrangement",
+                   # "talks with Russian suppliers on gas prices", "the draft steel quota agreement")
+                   r"(?:price|pricing) talks|(?:gas|oil|electricity) (?:prices|customers|suppliers|contracts?|deals?)|"
+                   r"(?:wine|steel|wheat|grain|cotton|fertili[sz]er|coal)[- ](?:export|import|quota|price|supply)\w* "
+                   r"(?:talks|agreements?|arrangements?|deals?|contracts?|protocols?)|"
+                   r"(?:export|import|transit|customs) (?:arrangement|protocol|talks)s?)\b", re.IGNORECASE)
 # Letters two issue words must share at their start to count as one ("disarmed" / "disarmament").
 STEM_CHARS = 6
 # Words that name the talks themselves, their sittings or the other party ("no dialogue with terrorists", "nothing
