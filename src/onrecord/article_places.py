@@ -4,14 +4,17 @@ or a region run like one. Officials and bodies led by either word stand for it (
 
 from __future__ import annotations
 
+import functools
 import re
 
-from .attribution.coref import _english_words
+from .attribution.coref import english_words
 from .stance.counterpart import place_of
 from .stance.lexicon import load_lexicon
 
 __all__ = ["article_places", "demonym_forms"]
 
+# Texts whose places are kept (the two side passes of an article, and a few articles of a batch).
+PLACES_CACHE = 8
 # Shortest name taken for a place (shorter capitalised words are too often initials or acronyms).
 MIN_PLACE_CHARS = 4
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w-]+")
@@ -38,10 +41,15 @@ def demonym_forms(place: str) -> set[str]:
 
 def article_places(text: str) -> dict[str, str]:
     """Each word that names an unknown place or its demonym in ``text`` -> the place ("Sorvenian" -> "Sorvenia"),
-    for places the text names both ways."""
+    for places the text names both ways (read once per text: both side passes of an article ask)."""
+    return dict(_places(text))
+
+
+@functools.lru_cache(maxsize=PLACES_CACHE)
+def _places(text: str) -> tuple[tuple[str, str], ...]:
     words = set(_CAPITALISED.findall(text))
     lex = load_lexicon()
-    english = _english_words()
+    english = english_words()
     out: dict[str, str] = {}
     preceded: dict[str, set[str]] = {}  # a capitalised word -> the capitalised words written just before it
     for m in _PAIR.finditer(text):
@@ -57,5 +65,5 @@ def article_places(text: str) -> dict[str, str]:
             out[word] = word
             for demonym in demonyms:
                 out.setdefault(demonym, word)
-    return out
+    return tuple(out.items())
 

@@ -59,8 +59,8 @@ GROUP_WORDS = NON_STATE_WORDS | {"opposition", "exiled", "exile", "dissident", "
 # How far before a bare body's mention another state is looked for (within its paragraph), in characters.
 OTHER_STATE_REACH = 300
 # A state that speaks: its name followed by a verb of saying or denying ("Eritrea, meanwhile, denied ...").
-OTHER_STATE_SPEAKS = re.compile(r"(?:['’]s\s+\w+\s+)?(?:,[^,.]{0,40},\s*)?(?:said|says|denied|denies|rejected|rejects|"
-                                r"insisted|insists|responded|replied|countered|accused|dismissed)\b")
+OTHER_STATE_SPEAKS = re.compile(r"(?:['’]s\s+\w+\s+)?(?:,[^,.]{0,40},\s*)?(?:said|says|denied|denies|rejected|"
+                                r"rejects|insisted|insists|responded|replied|countered|accused|dismissed)\b")
 
 
 def _key(statement: Statement) -> str | None:
@@ -171,8 +171,8 @@ def fill_sides(statements: Sequence[Statement], positions: bool = True, text: st
                 known[key] = Counter({home: 1})
     # a body or office led by a side the article already gave another speaker, or by its demonym ("the Daryastan
     # Foreign Ministry", "Sorvenian President X" once "Sorvenia's foreign minister" has placed Sorvenia)
-    placed = {side: side for counter in known.values() for side in counter if " " not in side}
-    placed = {form: side for side in placed for form in demonym_forms(side) | {side}}
+    placed = {form: side for counter in known.values() for side in counter if " " not in side
+              for form in demonym_forms(side) | {side}}
     placed.update(article_places(text) if text else {})
     for statement in statements:
         key = _key(statement)

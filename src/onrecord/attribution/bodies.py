@@ -71,7 +71,7 @@ _BODY_HEADS = frozenset({"ministry", "directorate", "office", "force", "army", "
                          "military", "service", "department", "administration", "court", "bank"})
 # Last words that make a proper name a body's, whatever role stands before it ("a commander of the X Front").
 BODY_NAME_ENDS = BODY_DESCRIPTORS | _BODY_HEADS | _BODY_ENDS | frozenset({"movement", "party", "forces", "union",
-                                                                       "army", "brigade", "brigades", "battalion"})
+                                                                       "brigade", "brigades", "battalion"})
 # Prepositions of where an unnamed group is ("rescue workers in Kyaukme", "fishermen from Masinloc").
 PLACE_PREPS = frozenset({"in", "from", "at", "near", "across"})
 

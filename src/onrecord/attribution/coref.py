@@ -65,7 +65,7 @@ HONORIFICS = (MALE_TITLES | FEMALE_TITLES) - {"king", "queen", "prince", "prince
 
 
 @functools.lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
+def english_words() -> frozenset[str]:
     """The English nouns, verbs, adjectives and adverbs of the spaCy lemmatizer's word lists (empty without them)."""
     from ..nlp import load_model
 
@@ -78,7 +78,7 @@ def _english_words() -> frozenset[str]:
 
 def _english_word(tok: "Token") -> bool:
     """Is the word also an English word ("Hope", "Price", "May"; not "Ahmadzai")? Without the word lists, yes."""
-    words = _english_words()
+    words = english_words()
     return not words or tok.lower_ in words
 
 
@@ -667,10 +667,19 @@ def description_words(folded: str) -> list[str]:
 
 def _role_matches(words: Sequence[str], key: str) -> bool:
     role = set(key.replace("'s", "").split())
-    # ("the rebel commander" is "the commander of the Tavaleka Revolutionary Army")
-    return all(w in role or (w == "aide" and role & AIDE_WORDS) or (w in REBEL_WORDS and (role & REBEL_ROLE_MARKS or "revolutionary" in role and role & GROUP_HEADS))
-               or (w == "envoy" and ("emissary" in role or "representative" in role and role & ENVOY_QUALIFIERS))
-               for w in words)
+    return all(w in role or _answers(w, role) for w in words)
+
+
+def _answers(word: str, role: set[str]) -> bool:
+    """A description word that a role answers in other words: "the aide" an adviser, "the rebel commander" the
+    commander of the Tavaleka Revolutionary Army, "the envoy" a special representative."""
+    if word == "aide":
+        return bool(role & AIDE_WORDS)
+    if word in REBEL_WORDS:
+        return bool(role & REBEL_ROLE_MARKS or "revolutionary" in role and role & GROUP_HEADS)
+    if word == "envoy":
+        return "emissary" in role or bool("representative" in role and role & ENVOY_QUALIFIERS)
+    return False
 
 
 def _strip_the(text: str) -> str:

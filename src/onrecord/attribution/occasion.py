@@ -12,26 +12,26 @@ import dataclasses
 import re
 from typing import Sequence
 
-from ..records import Channel, Statement
+from ..records import Statement
 
 _BACK_REFERENCE = re.compile(r"^(?:the\s+)?same\b", re.IGNORECASE)
 # An occasion referred back to in words that name no medium: "In the same message, X said ...", "..., she said
 # in that interview".
-_SAME_OCCASION = re.compile(r"\b(?:in|on|during) (?:(?:the|that) same (?:audio |video |voice )?(?:message|statement|post"
-                            r"|video|interview|broadcast|address|briefing|recording|clip|speech|appearance|podcast"
-                            r"|thread)|that (?:interview|broadcast|video|message|address|speech))\b", re.IGNORECASE)
-# The text between two pieces of one sentence: no sentence end (a stop, question or exclamation mark
-# followed by space) and no line break. Quote marks and commas are fine: “A,” he said, “B.”
+_SAME_OCCASION = re.compile(r"\b(?:in|on|during) (?:(?:the|that) same (?:audio |video |voice )?"
+                            r"(?:message|statement|post|video|interview|broadcast|address|briefing|recording|clip"
+                            r"|speech|appearance|podcast|thread)|that (?:interview|broadcast|video|message|address"
+                            r"|speech))\b", re.IGNORECASE)
 # How far around a statement its sentence's other words are read for a reference to an occasion, in characters.
 AROUND_REACH = 300
+# The text between two pieces of one sentence: no sentence end (a stop, question or exclamation mark
+# followed by space) and no line break. Quote marks and commas are fine: “A,” he said, “B.”
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»]?\s|\n")
 
 
 def carry_channels(statements: Sequence[Statement], text: str) -> list[Statement]:
     """``statements`` (in text order) with channels shared within a sentence and resolved back-references."""
     out: list[Statement] = []
-    last_channel: dict[str, Channel] = {}  # speaker name -> the channel of their latest statement with one
-    last_said: dict[str, Statement] = {}  # speaker name -> that statement
+    last_said: dict[str, Statement] = {}  # speaker name -> their latest statement with a channel
     for st in statements:
         prev = out[-1] if out else None
         name = st.speaker.name
@@ -39,12 +39,11 @@ def carry_channels(statements: Sequence[Statement], text: str) -> list[Statement
                 and st.channel is None and prev.end <= st.start
                 and not _SENTENCE_END.search(text, prev.end, st.start)):
             st = dataclasses.replace(st, channel=prev.channel)
-        elif name and name in last_channel and (
+        elif name and name in last_said and (
                 _BACK_REFERENCE.match(st.channel.name) if st.channel is not None
                 else _SAME_OCCASION.search(_around(text, st.start, st.end)) and _same_day(st, last_said[name])):
-            st = dataclasses.replace(st, channel=last_channel[name])
+            st = dataclasses.replace(st, channel=last_said[name].channel)
         if name and st.channel is not None and not _BACK_REFERENCE.match(st.channel.name):
-            last_channel[name] = st.channel
             last_said[name] = st
         out.append(st)
     return out

@@ -32,8 +32,7 @@ from ..nlp import Block
 from ..records import Article, Speaker
 from .acronyms import acronym_table, expand_body
 from .bodies import (BODY_DESCRIPTORS, DOCUMENT_DISTANCE, LOWER_IN_NAMES, NON_STATE_WORDS, PLACE_PREPS,
-                     BodySpeakers,
-                     content_words, strip_determiner)
+                     BodySpeakers, content_words, strip_determiner)
 from .coref import (FIRST_PERSON, NEUTER_PRONOUNS, PLURAL_PRONOUNS, SPEAKER_PRONOUNS, ArticleEntities, Entity,
                     collective_head)
 from .name_spans import NAME_PARTICLES, has_role_word
