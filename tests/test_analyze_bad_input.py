@@ -16,6 +16,12 @@ CASES = {
     "no sentences": "\n\n   \n\t\n" + "... --- ... \u2014 \u2014\n" * 20,
     "control characters": "Talks\x00 resume\x07\n\n" + BODY.replace(" ", "\x0b ", 3) + "\x1b[31mred\x1b[0m\n",
     "only punctuation and quotes": "\u201c\u201d\u201c\u201d''\"\"\u00ab\u00bb\n" * 50,
+    # session 8's rules: a same-occasion reference with no earlier occasion, a demonym with no official, a title-case
+    # run of invented names and demonyms, honorifics with no name after them
+    "a back-reference with nothing before it": "In the same message, she said talks were over.\n\n" + BODY,
+    "demonyms and owners in a run": ("Sorvenia Sorvenian Sorvenians Daryastan's Daryastani the Daryastan "
+                                     "Sorvenian's Sorvenian Sorvenian\n\n" * 20) + BODY,
+    "honorifics alone": "Alhaji said. Hajiya, Kachalla, Mallam added that talks were off.\n\n" + BODY,
     "unbalanced guillemets": "\u00abNo talks, Lavrov said.\n\n\u00ab\u00ab\u00bb Zakharova added \u00bb\u00bb\u00bb.\n\n" + BODY,
 }
 
@@ -59,3 +65,9 @@ def test_analyze_bad_input_other_language_in_a_batch_is_skipped_and_recorded():
     assert out[1].article.language == "ru" and out[1].statements == ()
     assert any("not analysed" in w for w in out[1].warnings)
     assert out[0].statements and out[2].statements
+
+
+def test_analyze_bad_input_a_back_reference_with_nothing_before_it_has_no_channel():
+    analysis = onrecord.analyze("In the same message, she said talks were over.\n\n" + BODY, published="2024-05-07")
+    first = analysis.statements[0]
+    assert first.text == "talks were over" and first.channel is None
