@@ -57,7 +57,7 @@ def rows_of(name: str, directory: Path) -> list[Row]:
     meta_path = directory / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else None
     paired = pair_gold_with_articles(load_gold_dir(directory / "gold"), directory / "articles", meta)
-    analyses = analyze_many([article for _, article in paired], Options(stance_model=False))
+    analyses = analyze_many([article for _, article in paired], Options(stance_model=False, pair_model=False))
     rows = []
     for (gold, _), analysis in zip(paired, analyses):
         for g, p in match_gold(gold, analysis).scored():  # the scorer's own matching

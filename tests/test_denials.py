@@ -7,6 +7,7 @@ import pytest
 
 import onrecord
 import onrecord.contradictions
+from onrecord.options import Options
 from onrecord.denials import asserts_contact, denies_contact, disputed_contact
 from onrecord.records import Speaker, Statement
 
@@ -73,7 +74,7 @@ ARTICLE = ("DHAKA, Oct 3 -\n\nBangladesh and Myanmar traded claims on Friday ove
 
 
 def test_a_denied_meeting_is_a_clash_in_an_article():
-    analysis = onrecord.analyze(ARTICLE, id="t", language="en")
+    analysis = onrecord.analyze(ARTICLE, id="t", language="en", options=Options(pair_model=False))
     said = next(s for s in analysis.statements if "had met" in s.text)
     denied = next(s for s in analysis.statements if "no meeting" in s.text)
     assert (said.stance, denied.stance) == ("neutral", "neutral")
@@ -83,7 +84,7 @@ def test_a_denied_meeting_is_a_clash_in_an_article():
 
 def test_without_the_rule_the_denied_meeting_is_not_paired(monkeypatch):
     monkeypatch.setattr(onrecord.contradictions, "disputed_contact", lambda a, b, one_side: None)
-    analysis = onrecord.analyze(ARTICLE, id="t", language="en")
+    analysis = onrecord.analyze(ARTICLE, id="t", language="en", options=Options(pair_model=False))  # the rules
     said = next(s for s in analysis.statements if "had met" in s.text)
     denied = next(s for s in analysis.statements if "no meeting" in s.text)
     assert not [c for c in analysis.contradictions if {c.a, c.b} == {said.id, denied.id}]

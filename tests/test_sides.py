@@ -8,7 +8,9 @@ import dataclasses
 import pytest
 
 import onrecord
+from onrecord.options import Options
 
+RULES = Options(pair_model=False)  # the pair rules alone (the learned pair model is tested in test_learned_pairs)
 TALKS = ("ISLAMABAD, May 4 -\n\nPeace talks between Pakistan and India were due to open in Doha next week, "
          "officials on both sides said.\n\n")
 
@@ -38,7 +40,7 @@ def test_talks_with_the_same_party_put_an_unplaced_minister_beside_the_placed_on
             "Cambodia until Cambodian troops pulled back.\n\n"
             "Hours later, Foreign Minister Malee Srisuk said she was ready to sit down with Cambodia anywhere, "
             "at any time.\n")
-    analysis = onrecord.analyze(text, id="t", language="en")
+    analysis = onrecord.analyze(text, id="t", language="en", options=RULES)
     srisuk = _by_name(analysis, "Malee Srisuk")
     assert srisuk and srisuk[0].speaker.affiliation == "Thailand"
     ids = {s.id: s.speaker.name for s in analysis.statements}
@@ -58,7 +60,7 @@ def test_talks_with_the_same_party_put_an_unplaced_minister_beside_the_placed_on
      "asked for a postponement of the session.\n", "called off", "postponement"),
 ])
 def test_opposite_blame_for_the_agreement_is_a_dispute(text, one, other):
-    analysis = onrecord.analyze(text, id="t", language="en")
+    analysis = onrecord.analyze(text, id="t", language="en", options=RULES)
     first = next(s for s in analysis.statements if one in s.text)
     second = next(s for s in analysis.statements if other in s.text)
     assert any({c.a, c.b} == {first.id, second.id} for c in analysis.contradictions)
@@ -67,7 +69,7 @@ def test_opposite_blame_for_the_agreement_is_a_dispute(text, one, other):
 def test_two_statements_blaming_the_same_party_are_no_dispute():
     text = TALKS + ("The military's media wing said Indian troops had violated the ceasefire near Kotli.\n\n"
                     "Police in Poonch said Indian troops had breached the truce again on Tuesday.\n")
-    analysis = onrecord.analyze(text, id="t", language="en")
+    analysis = onrecord.analyze(text, id="t", language="en", options=RULES)
     assert analysis.contradictions == ()
 
 

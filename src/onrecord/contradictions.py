@@ -49,8 +49,9 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from itertools import combinations
-from typing import Sequence
+from typing import Iterator, Protocol, Sequence
 
 from .denials import disputed_contact
 from .disputes import blame_of, disputed, has_blame_words
@@ -58,7 +59,7 @@ from .records import Contradiction, Statement
 from .stance.counterpart import person_side, place_of, speaker_side
 from .stance.lexicon import load_lexicon
 
-__all__ = ["find_contradictions", "stances_conflict", "explain"]
+__all__ = ["Candidate", "candidates", "find_contradictions", "kind_of", "stances_conflict", "explain"]
 
 # Words of an office of state in a role ("Foreign Minister", "government spokesman", "army chief").
 STATE_OFFICE_WORDS = frozenset({"minister", "government", "army", "military", "presidential", "cabinet",
@@ -377,9 +378,11 @@ def _position(statement: Statement) -> str:
         return f"{who} rules out talks{with_whom}{terms}"
     if statement.stance == "conditional":
         return f"{who} sets terms for talks{with_whom}:{terms}"
-    if statement.stance == "neutral":
+    if statement.stance == "open":
+        return f'{who} signals openness to talks{with_whom} ("{_short(statement.text)}")'
+    if statement.stance == "neutral" and _goes_ahead(statement):
         return f'{who} says talks go ahead{with_whom} ("{_short(statement.text)}")'
-    return f'{who} signals openness to talks{with_whom} ("{_short(statement.text)}")'
+    return f'{who} says "{_short(statement.text)}"'  # a claim (a pair the learned model reads as a dispute)
 
 
 def explain(a: Statement, b: Statement, kind: str) -> str:
@@ -461,29 +464,83 @@ def _explain_denial(said: Statement, denied: Statement) -> str:
             f'{_who(denied)} denies it ("{_short(denied.text)}")')
 
 
-def find_contradictions(statements: Sequence[Statement], text: str | None = None) -> list[Contradiction]:
-    """Conflicting pairs among one article's statements, in text order; relays of a statement are skipped;
-    one speaker's adjacent statements on one occasion are not paired with each other.
+@dataclass(frozen=True)
+class Candidate:
+    """Two statements of one article, in text order, with what the rules read of them: the rules' pair (or None)
+    and the context the rules used; the learned pair model (``onrecord.learned_pairs``) reads the same."""
 
-    ``text``: the article text, to read time-change phrases between statements (``TIME_CHANGE``)."""
-    out: list[Contradiction] = []
+    a: Statement
+    b: Statement
+    rule: Contradiction | None
+    rule_test: str | None  # which rule found the pair: "stances" | "dispute" | "denial"
+    same_occasion: bool
+    marked_change: bool
+    side_a: str | None
+    side_b: str | None
+    gap: int  # statements between the two, in text order
+
+
+def candidates(statements: Sequence[Statement], text: str | None = None) -> Iterator[Candidate]:
+    """Every pair of one article's statements that may be paired (relays of a statement and headline or
+    caption statements left out), with the rules' reading. ``text``: the article text, to read time-change
+    phrases between statements (``TIME_CHANGE``)."""
     ordered = sorted(statements, key=lambda s: (s.start, s.end))
     occasions = _occasions(ordered, text)
     sides = {s.id: _side(s) for s in ordered}
     blames = {s.id: has_blame_words(s.text) for s in ordered}  # disputes need blame words on both sides
-    for a, b in combinations(ordered, 2):
-        if a.via == b.id or b.via == a.id:
+    for (i, a), (j, b) in combinations(enumerate(ordered), 2):
+        if a.via == b.id or b.via == a.id or a.zone in UNPAIRED_ZONES or b.zone in UNPAIRED_ZONES:
             continue
         same_occasion = occasions.get(a.id) is not None and occasions.get(a.id) == occasions.get(b.id)
         marked = _same_actor(a, b) and (_marked_change(a, b, text) or _dated_later(a, b, text))
+        rule, test = None, None
         kind = stances_conflict(a, b, same_occasion, marked)
         if kind:
-            out.append(Contradiction(a.id, b.id, kind, explain(a, b, kind)))
-        elif blames[a.id] and blames[b.id] and a.zone not in UNPAIRED_ZONES and b.zone not in UNPAIRED_ZONES \
-                and disputed(a, b, sides[a.id], sides[b.id], text):
-            out.append(Contradiction(a.id, b.id, "clash", _explain_dispute(a, b, sides, text)))
-        elif a.zone not in UNPAIRED_ZONES and b.zone not in UNPAIRED_ZONES and a.stance == b.stance == "neutral":
+            rule, test = Contradiction(a.id, b.id, kind, explain(a, b, kind)), "stances"
+        elif blames[a.id] and blames[b.id] and disputed(a, b, sides[a.id], sides[b.id], text):
+            rule, test = Contradiction(a.id, b.id, "clash", _explain_dispute(a, b, sides, text)), "dispute"
+        elif a.stance == b.stance == "neutral":
             denial = disputed_contact(a, b, _same_actor(a, b) or _one_side(a, b, sides))
             if denial:
-                out.append(Contradiction(a.id, b.id, "clash", _explain_denial(*denial)))
+                rule, test = Contradiction(a.id, b.id, "clash", _explain_denial(*denial)), "denial"
+        yield Candidate(a, b, rule, test, same_occasion, marked, sides[a.id], sides[b.id], j - i - 1)
+
+
+class PairJudge(Protocol):
+    """What :func:`find_contradictions` asks of a learned pair model (``onrecord.learned_pairs.PairModel``)."""
+
+    def holds(self, candidate: Candidate) -> bool: ...
+
+
+def find_contradictions(statements: Sequence[Statement], text: str | None = None,
+                        model: PairJudge | None = None) -> list[Contradiction]:
+    """Conflicting pairs among one article's statements, in text order; relays of a statement are skipped;
+    one speaker's adjacent statements on one occasion are not paired with each other.
+
+    ``text``: the article text, to read time-change phrases between statements (``TIME_CHANGE``).
+    ``model``: a learned second reading of each pair (``onrecord.learned_pairs``); without it, the rules' pairs.
+    A pair the model keeps and the rules did not find is given the kind its speakers and days suggest
+    (:func:`kind_of`) and a ``why`` from the two statements."""
+    out: list[Contradiction] = []
+    for candidate in candidates(statements, text):
+        if model is None:
+            if candidate.rule is not None:
+                out.append(candidate.rule)
+        elif model.holds(candidate):
+            kind = kind_of(candidate)
+            out.append(candidate.rule or Contradiction(candidate.a.id, candidate.b.id, kind,
+                                                       explain(candidate.a, candidate.b, kind)))
     return out
+
+
+def kind_of(candidate: Candidate) -> str:
+    """The contract kind of a pair the rules did not name: one actor at two moments is a shift; one actor or one
+    side a contradiction; else a clash."""
+    if candidate.rule is not None:
+        return candidate.rule.kind
+    a, b = candidate.a, candidate.b
+    if _same_actor(a, b):
+        return "shift" if candidate.marked_change or _time_changed(a, b) else "contradiction"
+    same = candidate.side_a is not None and candidate.side_a == candidate.side_b
+    return "contradiction" if same or (not (candidate.side_a and candidate.side_b) and _institution(a) & _institution(b)) \
+        else "clash"

@@ -99,7 +99,7 @@ def _party_nouns(text: str, own: str | None, sides: tuple[str, ...], lex) -> lis
     """Parties named by a common noun, when the two sides of a dispute are known: an adversary word ("the
     rebels", "the occupiers", "the regime") is the side that is not the speaker's; a word of the state's forces or
     government ("the army", "government troops") is the side that is a state, when only one of the two is."""
-    if len(sides) != 2 or not own or own.casefold() not in sides:
+    if len(set(sides)) != 2 or not own or own.casefold() not in sides:
         return []
     other = next(side for side in sides if side != own.casefold())
     states = [side for side in sides if place_of(side, lex)]

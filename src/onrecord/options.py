@@ -22,6 +22,8 @@ class Options:
     languages: languages analysed; articles detected as another language are skipped with a warning.
     stance_model: after the stance rules, the packaged learned model revises their reading
         (``stance/learned.py``); False keeps the rules' reading alone (``--rules-only``).
+    pair_model: the packaged learned pair model reads every pair of an article's statements for
+        contradictions (``learned_pairs.py``); False keeps the pair rules alone (``--rules-only``).
     """
 
     published: dt.date | None = None
@@ -31,6 +33,7 @@ class Options:
     max_bytes: int = MAX_INPUT_BYTES
     languages: tuple[str, ...] = ("en",)
     stance_model: bool = True
+    pair_model: bool = True
     extra: dict[str, object] = field(default_factory=dict)
     # When a dict is given, analysis adds each stage's wall time (seconds) to it: for benchmarks.
     timings: dict[str, float] | None = field(default=None, compare=False)

@@ -127,6 +127,7 @@ def analyze_article(
     from .contradictions import find_contradictions
     from .events import events_for
     from .language import detect_language
+    from .learned_pairs import load_pair_model
     from .sides import fill_sides
     from .stance import apply_stance, terms_in
     from .stance.learned import revise
@@ -163,7 +164,8 @@ def analyze_article(
     # 6. contradictions and events
     with stage(clock, "contradictions+events"):
         statements = fill_sides(statements, text=article.text)
-        contradictions = find_contradictions(statements, article.text)
+        contradictions = find_contradictions(statements, article.text,
+                                             load_pair_model() if options.pair_model else None)
         events = events_for(statements)
     analysis = Analysis(article=article, zones=tuple(zones), statements=tuple(statements), events=tuple(events),
                         contradictions=tuple(contradictions), warnings=tuple(warnings))

@@ -201,18 +201,23 @@ def test_rules_only_reaches_ingest_and_evaluate(tmp_path: Path, monkeypatch):
     assert figures[("--rules-only",)] > 0.9 > figures[()]  # the examples take every stance, not only neutral
 
 
+@pytest.mark.parametrize("which", ["stance", "pair"])
 @pytest.mark.parametrize("command", ["analyze", "ingest", "evaluate"])
-def test_a_broken_stance_model_is_one_error_for_the_run(tmp_path: Path, monkeypatch, command):
-    """A missing or broken model file stops the run before any article, with one line naming the file and the
-    fix; --rules-only runs without it."""
+def test_a_broken_model_is_one_error_for_the_run(tmp_path: Path, monkeypatch, command, which):
+    """A missing or broken model file (the stance model or the pair model) stops the run before any article, with
+    one line naming the file and the fix; --rules-only runs without it."""
+    import onrecord.learned_pairs as learned_pairs
     import onrecord.stance.learned as learned
     from onrecord.errors import OnrecordError
 
     def broken():
-        raise OnrecordError("/x/stance_model.json: the packaged stance model is missing: reinstall onrecord, "
+        raise OnrecordError(f"/x/{which}_model.json: the packaged {which} model is missing: reinstall onrecord, "
                             "or run with --rules-only")
 
-    monkeypatch.setattr(learned, "load_stance_model", broken)
+    if which == "stance":
+        monkeypatch.setattr(learned, "load_stance_model", broken)
+    else:
+        monkeypatch.setattr(learned_pairs, "load_pair_model", broken)
     articles = tmp_path / "in"
     articles.mkdir()
     for k in range(3):
@@ -222,8 +227,8 @@ def test_a_broken_stance_model_is_one_error_for_the_run(tmp_path: Path, monkeypa
             "evaluate": ["evaluate", "--gold", str(root / "gold"), "--articles", str(root / "articles")]}[command]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 1
-    assert [line for line in result.stderr.splitlines() if "stance_model.json" in line] == [
-        "error /x/stance_model.json: the packaged stance model is missing: reinstall onrecord, or run with "
+    assert [line for line in result.stderr.splitlines() if f"{which}_model.json" in line] == [
+        f"error /x/{which}_model.json: the packaged {which} model is missing: reinstall onrecord, or run with "
         "--rules-only"]
     assert CliRunner().invoke(app, [*args, "--rules-only"]).exit_code == 0
     # zones reads no stance: it runs with the broken model

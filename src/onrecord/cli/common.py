@@ -38,7 +38,8 @@ TITLE = typer.Option(None, "--title", help="Title; overrides what the reader fou
 STRICT = typer.Option(False, "--strict", help="Stop at the first input that fails instead of going on.")
 RULES_ONLY = typer.Option(
     False, "--rules-only",
-    help="Stance from the rules alone, without the learned model's second reading (stance/learned.py).",
+    help="The rules alone: no learned second reading of stance (stance/learned.py) or of contradictions "
+         "(learned_pairs.py).",
 )
 FORMAT = typer.Option(Format.table, "--format", "-f", help="table (readable) or jsonl (the contract records).")
 DB = typer.Option(
@@ -54,18 +55,20 @@ META = typer.Option(
 def make_options(published: Optional[str], outlet: Optional[str], title: Optional[str], strict: bool,
                  rules_only: bool = False) -> Options:
     if not rules_only:
-        check_stance_model()
+        check_models()
     return Options(published=parse_date(published), outlet=outlet, title=title, strict=strict,
-                   stance_model=not rules_only)
+                   stance_model=not rules_only, pair_model=not rules_only)
 
 
-def check_stance_model() -> None:
-    """Read the learned stance model once before any article: a missing or broken file is one error line for the
-    run (naming the file and the fix) and exit 1, not one failure per article."""
+def check_models() -> None:
+    """Read the learned stance and pair models once before any article: a missing or broken file is one error
+    line for the run (naming the file and the fix) and exit 1, not one failure per article."""
+    from ..learned_pairs import load_pair_model
     from ..stance.learned import load_stance_model
 
     try:
         load_stance_model()
+        load_pair_model()
     except OnrecordError as exc:
         err_console.print(f"[red]error[/red] {escape(str(exc))}", markup=True, highlight=False)
         raise typer.Exit(1)

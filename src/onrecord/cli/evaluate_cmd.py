@@ -14,7 +14,7 @@ from rich.table import Table
 from ..errors import OnrecordError
 from . import app
 from ..options import Options
-from .common import META, RULES_ONLY, check_stance_model, err_console, load_meta, write_line
+from .common import META, RULES_ONLY, check_models, err_console, load_meta, write_line
 
 
 def _fmt(value: float | None) -> str:
@@ -86,8 +86,9 @@ def evaluate_command(
             title = f"PolNeAR {polnear.name}" + (f" ({', '.join(filters)})" if filters else " (all attributions)")
         else:
             if not rules_only:
-                check_stance_model()
-            scores = score_gold(articles, gold, load_meta(meta), Options(stance_model=not rules_only))
+                check_models()
+            scores = score_gold(articles, gold, load_meta(meta),
+                                Options(stance_model=not rules_only, pair_model=not rules_only))
             title = f"gold {gold} on articles {articles}"
     except OnrecordError as exc:
         _fail(str(exc))

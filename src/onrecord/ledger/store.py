@@ -43,14 +43,19 @@ def article_uid(article_id: str) -> str:
     return hashlib.sha256(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
-# The stance reading an analysis was made with, as the ledger records it in the content hash: the default (the
-# rules revised by the learned model) adds nothing, so ledgers filled before the model keep their hashes.
+# The reading an analysis was made with, as the ledger records it in the content hash: the default (the rules
+# revised by the learned models) adds nothing, so ledgers filled before the models keep their hashes.
 RULES_ONLY_READING = "rules-only"
 
 
 def reading_of(options: Options | None) -> str:
-    """The stance reading of ``options`` for :func:`content_hash`: "" by default, "rules-only" without the model."""
-    return RULES_ONLY_READING if options is not None and not options.stance_model else ""
+    """The reading of ``options`` for :func:`content_hash`: "" by default, "rules-only" without either learned
+    model, "stance-rules-only" or "pair-rules-only" without one of them."""
+    if options is None or (options.stance_model and options.pair_model):
+        return ""
+    if not options.stance_model and not options.pair_model:
+        return RULES_ONLY_READING
+    return "stance-rules-only" if not options.stance_model else "pair-rules-only"
 
 
 def content_hash(article: Article, reading: str = "") -> str:

@@ -110,8 +110,9 @@ class ArticleIn(BaseModel):
 @router.post("/articles", status_code=201, dependencies=[Depends(require_token)],
              summary="Analyse a posted article and store it (needs the token)")
 def post_article(request: Request, body: ArticleIn,
-                 rules_only: bool = Query(False, description="Stance from the rules alone, without the learned "
-                                                           "model's second reading (as `--rules-only`).")):
+                 rules_only: bool = Query(False, description="The rules alone, without the learned models' second "
+                                                           "reading of stance and contradictions (as "
+                                                           "`--rules-only`).")):
     from ..ledger.profiles import run_memory
     from ..ledger.store import reading_of
     from ..options import Options
@@ -119,7 +120,7 @@ def post_article(request: Request, body: ArticleIn,
     from ..read.jsonl import article_from_mapping
 
     ledger = ledger_of(request)
-    options = Options(stance_model=not rules_only)
+    options = Options(stance_model=not rules_only, pair_model=not rules_only)
     record = body.model_dump()
     record["published"] = body.published.isoformat() if body.published else None
     with request.app.state.write_lock:  # one analysis and store at a time: one model, one SQLite writer
