@@ -55,7 +55,7 @@ from typing import Iterator, Protocol, Sequence
 
 from .denials import disputed_contact
 from .disputes import blame_of, disputed, has_blame_words
-from .records import Contradiction, Statement
+from .records import Contradiction, Speaker, Statement
 from .stance.counterpart import person_side, place_of, speaker_side
 from .stance.lexicon import load_lexicon
 
@@ -160,23 +160,29 @@ def _same_actor(a: Statement, b: Statement) -> bool:
 
 
 def _side(statement: Statement) -> str | None:
-    side = speaker_side(statement.speaker, load_lexicon())
-    if side is None and statement.speaker.name:
-        side = person_side(statement.speaker.name)
+    return _side_of(statement.speaker, statement.text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _side_of(speaker: Speaker, text: str) -> str | None:
+    """:func:`_side` of a speaker and their words (cached: every pair of an article's statements asks again)."""
+    side = speaker_side(speaker, load_lexicon())
+    if side is None and speaker.name:
+        side = person_side(speaker.name)
     if side is None:
-        side = _state_spoken_for(statement)
+        side = _state_spoken_for(speaker, text)
     return _fold(side)
 
 
-def _state_spoken_for(statement: Statement) -> str | None:
+def _state_spoken_for(speaker: Speaker, text: str) -> str | None:
     """An official of state whose country nothing names ("the Foreign Minister", "a government spokesman")
-    speaks for the state their words open with: "Ankara would send no one back ...", "Freedonia has no
+    speaks for the state their words (``text``) open with: "Ankara would send no one back ...", "Freedonia has no
     preconditions" (officials name their own state in the third person)."""
-    role = (statement.speaker.role or "").lower()
+    role = (speaker.role or "").lower()
     if not any(word in role.split() for word in STATE_OFFICE_WORDS):
         return None
     lex = load_lexicon()
-    for word in re.findall(r"[\w’'-]+", statement.text)[:OPENING_WORDS]:
+    for word in re.findall(r"[\w’'-]+", text)[:OPENING_WORDS]:
         place = place_of(word, lex)  # the stance lexicon, then the registry's country table
         if place:
             return place
@@ -329,15 +335,17 @@ def _different_terms(a: Statement, b: Statement) -> bool:
     return bool(words_a) and bool(words_b) and not words_a & words_b
 
 
-def _issue_words(text: str) -> set[str]:
-    """Content words of a text, crudely stemmed; party names and function words left out."""
+@functools.lru_cache(maxsize=8192)
+def _issue_words(text: str) -> frozenset[str]:
+    """Content words of a text, crudely stemmed; party names and function words left out (cached: every pair of
+    an article's statements asks again)."""
     lex = load_lexicon()
     words = set()
     for word in re.findall(r"[a-z]+", text.lower()):
         if len(word) < ISSUE_WORD_MIN or word in ISSUE_STOPWORDS or word in lex.places or word in lex.demonyms:
             continue
         words.add(word[:-1] if word.endswith("s") else word)
-    return words
+    return frozenset(words)
 
 
 def _shared_issue(a: Statement, b: Statement) -> bool:

@@ -133,6 +133,7 @@ def _blamed(text: str, blame: re.Match, near: list[tuple[int, str]]) -> str:
     return min(after or before)[1]
 
 
+@functools.lru_cache(maxsize=8192)
 def has_blame_words(text: str) -> bool:
     """Whether the text has a word of breaking or blocking an agreement at all (a cheap first test)."""
     return bool(BLAME.search(text))

@@ -23,7 +23,7 @@ import math
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Mapping, NamedTuple
 
 from . import contradictions as rules
 from .contradictions import Candidate
@@ -106,7 +106,7 @@ def pair_features(candidate: Candidate) -> dict[str, float]:
         if rules._different_terms(a, b):
             found["different_terms"] = 1.0
         for s in (a, b):
-            if s.stance == "reject" and not s.conditions and not rules.TALKS_THEMSELVES.search(s.text):
+            if s.stance == "reject" and not s.conditions and not _facts(s.text).talks:
                 found["refusal_of_an_item"] = 1.0
     if rules._trade(a.text) != rules._trade(b.text):
         found["trade_against_conflict"] = 1.0
@@ -115,7 +115,8 @@ def pair_features(candidate: Candidate) -> dict[str, float]:
     found[f"shared_words={_bucket(shared, (0, 1, 2, 4))}"] = 1.0
     if rules._concepts(words_a) & rules._concepts(words_b):
         found["shared_concept"] = 1.0
-    if rules.has_blame_words(a.text) and rules.has_blame_words(b.text):
+    facts_a, facts_b = _facts(a.text), _facts(b.text)
+    if facts_a.blame and facts_b.blame:
         found["both_blame"] = 1.0
         sides = tuple(x.casefold() for x in (candidate.side_a, candidate.side_b) if x)
         blame_a, blame_b = blame_of(a, candidate.side_a, sides), blame_of(b, candidate.side_b, sides)
@@ -130,16 +131,35 @@ def pair_features(candidate: Candidate) -> dict[str, float]:
     if _terms_touch(a, b) or _terms_touch(b, a):
         found["terms_touch_other"] = 1.0
         found[f"relation={rel}&terms_touch_other"] = 1.0
-    if AGREEMENT.search(a.text) and AGREEMENT.search(b.text):
+    if facts_a.agreement and facts_b.agreement:
         found["both_name_an_agreement"] = 1.0
-    if BREACH.search(a.text) and BREACH.search(b.text):
+    if facts_a.breach and facts_b.breach:
         found["both_speak_of_a_breach"] = 1.0
-    if asserts_contact(a.text) & denies_contact(b.text) or asserts_contact(b.text) & denies_contact(a.text):
+    if facts_a.asserts & facts_b.denies or facts_b.asserts & facts_a.denies:
         found["contact_said_and_denied"] = 1.0
-    negated = sum(1 for s in (a, b) if NEGATION.search(s.text))
+    negated = int(facts_a.negated) + int(facts_b.negated)
     found[f"negated={negated}"] = 1.0
     found[f"relation={rel}&negated={negated}"] = 1.0
     return found
+
+
+class Facts(NamedTuple):
+    """What one statement's words say, read once per text (every pair of an article asks again)."""
+
+    talks: bool  # names the talks themselves (``contradictions.TALKS_THEMSELVES``)
+    blame: bool  # words of breaking or blocking an agreement
+    agreement: bool
+    breach: bool
+    negated: bool
+    asserts: frozenset[str]  # kinds of contact it says took place
+    denies: frozenset[str]  # kinds of contact it denies
+
+
+@functools.lru_cache(maxsize=8192)
+def _facts(text: str) -> Facts:
+    return Facts(bool(rules.TALKS_THEMSELVES.search(text)), rules.has_blame_words(text),
+                 bool(AGREEMENT.search(text)), bool(BREACH.search(text)), bool(NEGATION.search(text)),
+                 asserts_contact(text), denies_contact(text))
 
 
 def _terms_touch(demand: Statement, other: Statement) -> bool:
