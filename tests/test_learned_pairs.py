@@ -212,3 +212,57 @@ def test_known_error_two_statements_blaming_one_party_are_no_pair():
             "officials on both sides said.\n\nThe military's media wing said Indian troops had violated the ceasefire "
             "near Kotli.\n\nPolice in Poonch said Indian troops had breached the truce again on Tuesday.\n")
     assert analyze(text, id="t", language="en").contradictions == ()
+
+
+def test_one_actor_holding_one_position_on_two_days_is_no_shift():
+    """A shift is a change of position: the same refusal on Monday and Tuesday, if the model pairs it, is a
+    contradiction of one actor, not a shift; other terms on another day are a shift."""
+    import dataclasses
+    import datetime as dt
+
+    monday = dataclasses.replace(CHIEF, said_on=dt.date(2024, 9, 2))
+    tuesday = dataclasses.replace(COMMANDER, id="s2", speaker=CHIEF.speaker, said_on=dt.date(2024, 9, 3))
+    (pair,) = candidates([monday, tuesday], TEXT)
+    assert kind_of(dataclasses.replace(pair, rule=None)) == "contradiction"
+    terms = dataclasses.replace(tuesday, stance="conditional", conditions=CHIEF.conditions)
+    (pair,) = candidates([dataclasses.replace(monday, stance="open", conditions=()), terms], TEXT)
+    assert kind_of(dataclasses.replace(pair, rule=None)) == "shift"
+
+
+class Everything:
+    def holds(self, candidate) -> bool:
+        return True
+
+
+def test_the_model_never_pairs_two_statements_that_talks_go_ahead():
+    text = ("The deputy minister said the delegations would meet again in Geneva on Thursday. "
+            "The presidential aide said the next round would take place in Geneva on Thursday.")
+    going = [Statement(sid, "indirect", words, text.index(words), text.index(words) + len(words),
+                       speaker=Speaker(name=name, affiliation=side), about_negotiations=True, stance="neutral")
+             for sid, words, name, side in (
+                 ("s1", "the delegations would meet again in Geneva on Thursday", "Ann Adams", "Armenia"),
+                 ("s2", "the next round would take place in Geneva on Thursday", "Bo Bram", "Azerbaijan"))]
+    assert find_contradictions(going, text, Everything()) == []
+
+
+def test_the_model_reads_pairs_the_rules_missed_only_within_its_reach():
+    from onrecord.contradictions import LEARNED_REACH
+
+    words = [f"point number {k} of the plan" for k in range(LEARNED_REACH + 3)]
+    text = ". ".join(words) + "."
+    many = [Statement(f"s{k}", "indirect", w, text.index(w), text.index(w) + len(w),
+                      speaker=Speaker(name=f"Speaker {k}"), about_negotiations=False)
+            for k, w in enumerate(words)]
+    found = find_contradictions(many, text, Everything())
+    gaps = {int(c.b[1:]) - int(c.a[1:]) - 1 for c in found}
+    assert max(gaps) == LEARNED_REACH and len(found) < len(many) * (len(many) - 1) // 2
+
+
+def test_an_unnamed_source_is_named_whole_in_the_why():
+    text = "The aide said there would be no talks. A source said the talks went on."
+    pair = [Statement(sid, "indirect", words, text.index(words), text.index(words) + len(words),
+                      speaker=Speaker(name=name), about_negotiations=False)
+            for sid, words, name in (("s1", "there would be no talks", "Pakistan (unnamed official)"),
+                                     ("s2", "the talks went on", "Ann Adams"))]
+    (found,) = find_contradictions(pair, text, Everything())
+    assert found.why.startswith('Pakistan (unnamed official) says "there would be no talks"; Adams says')

@@ -127,6 +127,10 @@ TALKS_THEMSELVES = re.compile(
     r"contacts?|rooms?|hall|seats?|chairs?|platform|format|truce|ceasefire|cease-fire|armistice|moratorium|"
     r"deal|agreement|accord|pact|roadmap|road map|framework|protocol|sign\w*|initial\w*)\b)"
     r"|\bwith (?:the )?(?:[A-Z]\w+|terrorists|killers|bandits|rebels|jihadists|criminals|gangs|them)\b")
+# The learned pair model reads pairs the rules did not find at most this many statements apart: on the read sets it
+# keeps none farther apart (its weight for the distance is strongly negative), and reading every pair of a long text
+# would cost the square of its statements.
+LEARNED_REACH = 6
 # Words of attacks: opposing demands that the other side stop them can both be met (not a clash).
 HOSTILITIES = re.compile(r"\b(?:attack\w*|shell\w*|strik\w*|bomb\w*|firing|drones?|missiles?|offensives?|"
                          r"raids?|assaults?)\b", re.IGNORECASE)
@@ -370,7 +374,9 @@ def _without_conditions(statement: Statement) -> str:
 
 def _who(statement: Statement) -> str:
     name = statement.speaker.name or statement.speaker.mention or "the speaker"
-    return name.split()[-1] if statement.speaker.name else name
+    if statement.speaker.name and "(" not in name:  # "Pakistan (unnamed official)" stays whole
+        return name.split()[-1]
+    return name
 
 
 def _short(text: str) -> str:
@@ -531,7 +537,7 @@ def find_contradictions(statements: Sequence[Statement], text: str | None = None
     (:func:`kind_of`) and a ``why`` from the two statements."""
     out: list[Contradiction] = []
     for candidate in candidates(statements, text):
-        if model is None:
+        if model is None or not _learned_reach(candidate):
             if candidate.rule is not None:
                 out.append(candidate.rule)
         elif model.holds(candidate):
@@ -541,14 +547,26 @@ def find_contradictions(statements: Sequence[Statement], text: str | None = None
     return out
 
 
+def _learned_reach(candidate: Candidate) -> bool:
+    """Does the learned model read this pair? Every pair the rules found, and the others at most
+    ``LEARNED_REACH`` statements apart; never two statements that talks go ahead (they cannot conflict)."""
+    if candidate.rule is not None:
+        return True
+    if _goes_ahead(candidate.a) and _goes_ahead(candidate.b):
+        return False
+    return candidate.gap <= LEARNED_REACH
+
+
 def kind_of(candidate: Candidate) -> str:
-    """The contract kind of a pair the rules did not name: one actor at two moments is a shift; one actor or one
-    side a contradiction; else a clash."""
+    """The contract kind of a pair the rules did not name: one actor changing position (other stances, or other
+    terms) at two moments is a shift, else a contradiction; two speakers of one side a contradiction; else a clash
+    (two speakers not known to be of one side: the sides of unplaced speakers are a guess)."""
     if candidate.rule is not None:
         return candidate.rule.kind
     a, b = candidate.a, candidate.b
     if _same_actor(a, b):
-        return "shift" if candidate.marked_change or _time_changed(a, b) else "contradiction"
+        moved = a.stance != b.stance or (a.stance == b.stance == "conditional" and _different_terms(a, b))
+        return "shift" if moved and (candidate.marked_change or _time_changed(a, b)) else "contradiction"
     same = candidate.side_a is not None and candidate.side_a == candidate.side_b
     return "contradiction" if same or (not (candidate.side_a and candidate.side_b) and _institution(a) & _institution(b)) \
         else "clash"
