@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -39,7 +38,7 @@ from onrecord.evaluate.gold_scoring import GoldRole, match_gold, pair_gold_with_
 from onrecord.learned_pairs import FEATURES_VERSION, PairModel, pair_features  # noqa: E402
 from onrecord.options import Options  # noqa: E402
 from onrecord.pipeline import analyze_many  # noqa: E402
-from train_stance_model import TRAINING_SETS, load_training  # noqa: E402
+from train_stance_model import TRAINING_SETS, design, load_training  # noqa: E402
 from train_stance_model import train as train_stance  # noqa: E402
 
 L2 = 0.001
@@ -84,16 +83,9 @@ def articles_of(directory: Path, stance_model) -> list[Article]:
 
 def fit(rows: list[Row], l2: float = L2, min_count: int = MIN_COUNT) -> dict[str, float]:
     """Logistic regression by gradient descent from zero."""
-    counts = Counter(name for found, _, _ in rows for name in found)
-    vocab = sorted(name for name, n in counts.items() if n >= min_count)
-    index = {name: i for i, name in enumerate(vocab)}
-    x = np.zeros((len(rows), len(vocab)))
-    for i, (found, _, _) in enumerate(rows):
-        for name, value in found.items():
-            if name in index:
-                x[i, index[name]] = value
+    index, x = design(rows, min_count)
     y = np.array([target for _, target, _ in rows], dtype=float)
-    w = np.zeros(len(vocab))
+    w = np.zeros(len(index))
     for _ in range(ITERATIONS):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -50, 50)))
         w -= STEP * (x.T @ (p - y) / len(rows) + l2 * w)

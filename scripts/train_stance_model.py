@@ -87,16 +87,9 @@ def casebook_rows() -> list[Row]:
 def fit(rows: list[Row], weights: list[float], trained_on: tuple[str, ...], margin: float = MARGIN,
         l2: float = L2, min_count: int = MIN_COUNT) -> StanceModel:
     """Multinomial logistic regression by gradient descent from zero; ``weights``: one per row."""
-    counts = Counter(name for found, _, _ in rows for name in found)
-    vocab = sorted(name for name, n in counts.items() if n >= min_count)
-    index = {name: i for i, name in enumerate(vocab)}
-    x = np.zeros((len(rows), len(vocab)))
-    for i, (found, _, _) in enumerate(rows):
-        for name, value in found.items():
-            if name in index:
-                x[i, index[name]] = value
+    index, x = design(rows, min_count)
     y = np.eye(len(CLASSES))[[target for _, target, _ in rows]]
-    w = np.zeros((len(vocab), len(CLASSES)))
+    w = np.zeros((len(index), len(CLASSES)))
     share = np.array(weights, dtype=float)[:, None]
     for _ in range(ITERATIONS):
         z = x @ w
@@ -107,6 +100,20 @@ def fit(rows: list[Row], weights: list[float], trained_on: tuple[str, ...], marg
     kept = {name: tuple(round(float(v), 5) for v in w[i]) for name, i in index.items()
             if np.abs(w[i]).max() >= 1e-4}
     return StanceModel(CLASSES, kept, trained_on, FEATURES_VERSION, margin)
+
+
+def design(rows: list, min_count: int) -> tuple[dict[str, int], np.ndarray]:
+    """The features seen in at least ``min_count`` rows (name -> column) and the rows' matrix over them; a row is
+    (features, target, ...)."""
+    counts = Counter(name for found, *_ in rows for name in found)
+    vocab = sorted(name for name, n in counts.items() if n >= min_count)
+    index = {name: i for i, name in enumerate(vocab)}
+    x = np.zeros((len(rows), len(vocab)))
+    for i, (found, *_) in enumerate(rows):
+        for name, value in found.items():
+            if name in index:
+                x[i, index[name]] = value
+    return index, x
 
 
 def load_training(casebook_weight: float = CASEBOOK_WEIGHT) -> tuple[dict[str, list[Row]], list[Row]]:

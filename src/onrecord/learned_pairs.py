@@ -18,7 +18,6 @@ kept unread), on statements whose stance came from a stance model that had not s
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from .contradictions import Candidate
 from .denials import asserts_contact, denies_contact
 from .disputes import AGREEMENT, blame_of
 from .errors import OnrecordError
+from .model_files import read_model_json
 from .records import Statement
 from .stance.learned import label_of
 
@@ -218,13 +218,5 @@ def load_pair_model() -> PairModel:
 def read_pair_model(source: "Path | Traversable") -> PairModel:
     """A model file; a missing, unreadable or malformed one is an :class:`OnrecordError` naming the file and the
     fix."""
-    try:
-        raw = json.loads(source.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise OnrecordError(f"{source}: the packaged pair model is missing: reinstall onrecord, or run with "
-                            "--rules-only") from exc
-    except ValueError as exc:
-        raise OnrecordError(f"{source}: the packaged pair model is not readable JSON ({exc}): reinstall "
-                            "onrecord, retrain it with scripts/train_pair_model.py, or run with "
-                            "--rules-only") from exc
+    raw = read_model_json(source, "pair", "scripts/train_pair_model.py")
     return PairModel.from_dict(raw, str(source))

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 import math
 import re
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from ..errors import OnrecordError
+from ..model_files import read_model_json
 from ..records import Span, Statement, spans_into
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -163,15 +163,7 @@ def load_stance_model() -> StanceModel:
 def read_stance_model(source: "Path | Traversable") -> StanceModel:
     """A model file; a missing, unreadable or malformed one is an :class:`OnrecordError` naming the file and the
     fix."""
-    try:
-        raw = json.loads(source.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise OnrecordError(f"{source}: the packaged stance model is missing: reinstall onrecord, or run with "
-                            "--rules-only") from exc
-    except ValueError as exc:  # not UTF-8, not JSON
-        raise OnrecordError(f"{source}: the packaged stance model is not readable JSON ({exc}): reinstall "
-                            "onrecord, retrain it with scripts/train_stance_model.py, or run with "
-                            "--rules-only") from exc
+    raw = read_model_json(source, "stance", "scripts/train_stance_model.py")
     return StanceModel.from_dict(raw, str(source))
 
 
