@@ -33,12 +33,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import onrecord.stance.learned as stance_learned  # noqa: E402
 from onrecord.contradictions import candidates  # noqa: E402
-from onrecord.evaluate.gold import load_gold_dir  # noqa: E402
-from onrecord.evaluate.gold_scoring import GoldRole, match_gold, pair_gold_with_articles  # noqa: E402
+from onrecord.evaluate.gold_scoring import GoldRole, match_gold  # noqa: E402
 from onrecord.learned_pairs import FEATURES_VERSION, PairModel, pair_features  # noqa: E402
 from onrecord.options import Options  # noqa: E402
 from onrecord.pipeline import analyze_many  # noqa: E402
-from train_stance_model import TRAINING_SETS, design, load_training  # noqa: E402
+from train_stance_model import TRAINING_SETS, design, load_training, paired_set  # noqa: E402
 from train_stance_model import train as train_stance  # noqa: E402
 
 L2 = 0.001
@@ -54,9 +53,7 @@ Article = tuple[list[Row], int]
 
 def articles_of(directory: Path, stance_model) -> list[Article]:
     """The rows of each article of a set, its statements read with ``stance_model``."""
-    meta_path = directory / "meta.json"
-    meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else None
-    paired = pair_gold_with_articles(load_gold_dir(directory / "gold"), directory / "articles", meta)
+    paired = paired_set(directory)
     loader = stance_learned.load_stance_model
     stance_learned.load_stance_model = lambda: stance_model  # the pipeline's revise() asks for the packaged model
     try:
@@ -123,33 +120,37 @@ def main() -> int:
                               args.l2, args.min_count))
         left_out[name] = [[model.probability(found) for found, _, _ in rows] for rows, _ in articles]
     everything = [a for arts in by_set.values() for a in arts]
-    pooled = [p for name in by_set for probs in left_out[name] for p in probs]
+    pooled = [probs for name in by_set for probs in left_out[name]]  # per article, in the order of everything
+
+    def kept(probabilities: list[list[float]], threshold: float) -> list[list[bool]]:
+        return [[p >= threshold for p in probs] for probs in probabilities]
+
+    def by_rules(articles: list[Article]) -> tuple[int, int, int]:
+        return score(articles, [[bool(r) for _, _, r in rows] for rows, _ in articles])
+
     # the threshold with the best F1 of gold pairs among those that keep the rules' precision: more pairs found,
     # none less trustworthy than the rules' own
-    rules_all = score(everything, [[bool(r) for _, _, r in rows] for rows, _ in everything])
+    rules_all = by_rules(everything)
     floor = rules_all[0] / max(rules_all[2], 1)
     best = (0.0, 0.5)
     for threshold in np.arange(0.1, 0.9, 0.02):
-        hit, gold, predicted = score(everything, [[p >= threshold for p in probs]
-                                                  for name in by_set for probs in left_out[name]])
+        hit, gold, predicted = score(everything, kept(pooled, threshold))
         if hit / max(predicted, 1) >= floor:
             best = max(best, (2 * hit / max(gold + predicted, 1), round(float(threshold), 2)))
     threshold = best[1]
     print(f"{'left out':10} {'rules':38} model (threshold {threshold})")
     for name, articles in by_set.items():
-        rules = score(articles, [[bool(r) for _, _, r in rows] for rows, _ in articles])
-        learned = score(articles, [[p >= threshold for p in probs] for probs in left_out[name]])
-        print(f"{name:10} {_rp(*rules):38} {_rp(*learned)}")
-    rules = score(everything, [[bool(r) for _, _, r in rows] for rows, _ in everything])
-    learned = score(everything, [[p >= threshold for p in probs] for name in by_set for probs in left_out[name]])
-    print(f"{'all':10} {_rp(*rules):38} {_rp(*learned)}   ({len(pooled)} candidate pairs)")
+        print(f"{name:10} {_rp(*by_rules(articles)):38} {_rp(*score(articles, kept(left_out[name], threshold)))}")
+    candidates_n = sum(len(rows) for rows, _ in everything)
+    print(f"{'all':10} {_rp(*rules_all):38} {_rp(*score(everything, kept(pooled, threshold)))}   "
+          f"({candidates_n} candidate pairs)")
     if args.check:
         return 0
     weights = fit([r for arts in by_set.values() for rs, _ in arts for r in rs], args.l2, args.min_count)
     model = PairModel(weights, threshold, tuple(TRAINING_SETS), FEATURES_VERSION)
     MODEL_PATH.write_text(json.dumps(model.to_dict(), sort_keys=True, separators=(",", ":")) + "\n",
                           encoding="utf-8")
-    print(f"wrote {MODEL_PATH.relative_to(ROOT)}: {len(weights)} features, {len(pooled)} candidate pairs")
+    print(f"wrote {MODEL_PATH.relative_to(ROOT)}: {len(weights)} features, {candidates_n} candidate pairs")
     return 0
 
 

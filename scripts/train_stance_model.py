@@ -52,11 +52,16 @@ MODEL_PATH = ROOT / "src" / "onrecord" / "data" / "stance_model.json"
 Row = tuple[dict[str, float], int, int]
 
 
-def rows_of(name: str, directory: Path) -> list[Row]:
-    """(features, gold class, rules' class) for each scored gold statement a prediction matched."""
+def paired_set(directory: Path) -> list:
+    """(gold, article) of each gold file of a set (``directory`` with gold/, articles/ and meta.json)."""
     meta_path = directory / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else None
-    paired = pair_gold_with_articles(load_gold_dir(directory / "gold"), directory / "articles", meta)
+    return pair_gold_with_articles(load_gold_dir(directory / "gold"), directory / "articles", meta)
+
+
+def rows_of(name: str, directory: Path) -> list[Row]:
+    """(features, gold class, rules' class) for each scored gold statement a prediction matched."""
+    paired = paired_set(directory)
     analyses = analyze_many([article for _, article in paired], Options(stance_model=False, pair_model=False))
     rows = []
     for (gold, _), analysis in zip(paired, analyses):

@@ -266,3 +266,17 @@ def test_an_unnamed_source_is_named_whole_in_the_why():
                                      ("s2", "the talks went on", "Ann Adams"))]
     (found,) = find_contradictions(pair, text, Everything())
     assert found.why.startswith('Pakistan (unnamed official) says "there would be no talks"; Adams says')
+
+
+@pytest.mark.parametrize("statements", [
+    [],
+    [CHIEF],
+    # no speaker at all, no stance, not about negotiations, an empty text
+    [Statement("s1", "direct", "", 0, 0), Statement("s2", "indirect", "x", 1, 2, stance=None)],
+    [CHIEF, Statement("s9", "indirect", "the talks", 3, 12, speaker=Speaker(), about_negotiations=True,
+                      stance="open")],
+])
+def test_the_packaged_model_reads_degenerate_statements_without_a_crash(statements):
+    found = find_contradictions(statements, TEXT, load_pair_model())
+    ids = {s.id for s in statements}
+    assert all(c.a in ids and c.b in ids and c.a != c.b and c.why for c in found)

@@ -207,6 +207,17 @@ def _one_side(a: Statement, b: Statement, sides: dict[str, str | None] | None = 
     return bool(_institution(a) & _institution(b))
 
 
+def _refuses_an_item(statement: Statement) -> bool:
+    """A refusal with no terms that names no talks (``TALKS_THEMSELVES``): it refuses an item ("not one boat will
+    leave those rivers"), not the talks."""
+    return statement.stance == "reject" and not statement.conditions and not _names_talks(statement.text)
+
+
+@functools.lru_cache(maxsize=8192)  # every pair of an article's statements asks again
+def _names_talks(text: str) -> bool:
+    return bool(TALKS_THEMSELVES.search(text))
+
+
 def _refuses_terms_only(statement: Statement) -> bool:
     """A refusal of particular terms ("no deal that leaves X", "not on the table"), not of talks."""
     if statement.stance != "reject":
@@ -276,9 +287,8 @@ def stances_conflict(a: Statement, b: Statement, same_occasion: bool = False,
     if stances == CONFLICTING or (stances == {"reject", "neutral"} and _goes_ahead(a if a.stance == "neutral" else b)):
         if same_occasion or _refuses_terms_only(a) or _refuses_terms_only(b):
             return None
-        refusal = a if a.stance == "reject" else b
-        if not refusal.conditions and not TALKS_THEMSELVES.search(refusal.text):
-            return None  # a refusal of an item ("not one boat will leave those rivers"), not of the talks
+        if _refuses_an_item(a if a.stance == "reject" else b):
+            return None
         if same_actor or _one_side(a, b):
             return "contradiction"
         return None
@@ -308,9 +318,17 @@ def _rules_out_demand(demand: Statement, refusal: Statement) -> bool:
         return False
     if not _refuses_terms_only(refusal) or _halts_fighting(demand):
         return False
-    wanted = _issue_words(" ".join(c.text for c in demand.conditions))
-    refused = _issue_words(refusal.text) - ISSUE_FRAMING
-    return _shares_stem(wanted, refused) or bool(_concepts(wanted) & _concepts(refused))
+    return _same_issue(_terms_words(demand), _issue_words(refusal.text) - ISSUE_FRAMING)
+
+
+def _terms_words(statement: Statement) -> frozenset[str]:
+    """The issue words of a statement's terms (its condition spans)."""
+    return _issue_words(" ".join(c.text for c in statement.conditions))
+
+
+def _same_issue(wanted: frozenset[str], said: frozenset[str]) -> bool:
+    """Two sets of issue words name one issue: a shared stem (``_shares_stem``) or an issue concept."""
+    return _shares_stem(wanted, said) or bool(_concepts(wanted) & _concepts(said))
 
 
 def _concepts(words: set[str]) -> set[str]:
@@ -334,8 +352,7 @@ def _halts_fighting(statement: Statement) -> bool:
 
 
 def _different_terms(a: Statement, b: Statement) -> bool:
-    words_a = _issue_words(" ".join(c.text for c in a.conditions))
-    words_b = _issue_words(" ".join(c.text for c in b.conditions))
+    words_a, words_b = _terms_words(a), _terms_words(b)
     return bool(words_a) and bool(words_b) and not words_a & words_b
 
 
@@ -354,8 +371,7 @@ def _issue_words(text: str) -> frozenset[str]:
 
 def _shared_issue(a: Statement, b: Statement) -> bool:
     """Each side's terms touch what the other says: "an end to the war" vs "would not end the war until"."""
-    terms_a = _issue_words(" ".join(c.text for c in a.conditions))
-    terms_b = _issue_words(" ".join(c.text for c in b.conditions))
+    terms_a, terms_b = _terms_words(a), _terms_words(b)
     if terms_a & _issue_words(b.text) or terms_b & _issue_words(a.text):
         return True
     # or both speak of one thing outside their terms ("a maritime agreement" / "a maritime ceasefire")
@@ -567,6 +583,4 @@ def kind_of(candidate: Candidate) -> str:
     if _same_actor(a, b):
         moved = a.stance != b.stance or (a.stance == b.stance == "conditional" and _different_terms(a, b))
         return "shift" if moved and (candidate.marked_change or _time_changed(a, b)) else "contradiction"
-    same = candidate.side_a is not None and candidate.side_a == candidate.side_b
-    return "contradiction" if same or (not (candidate.side_a and candidate.side_b) and _institution(a) & _institution(b)) \
-        else "clash"
+    return "contradiction" if _one_side(a, b, {a.id: candidate.side_a, b.id: candidate.side_b}) else "clash"

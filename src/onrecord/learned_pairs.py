@@ -57,10 +57,10 @@ def relation(candidate: Candidate) -> str:
     if rules._same_actor(a, b):
         return "actor"
     side_a, side_b = candidate.side_a, candidate.side_b
-    if side_a is not None and side_b is not None:
-        return "side" if side_a == side_b else "opposed"
-    if rules._institution(a) & rules._institution(b):
+    if rules._one_side(a, b, {a.id: side_a, b.id: side_b}):
         return "side"
+    if side_a is not None and side_b is not None:
+        return "opposed"
     return "one" if side_a or side_b else "none"
 
 
@@ -105,9 +105,8 @@ def pair_features(candidate: Candidate) -> dict[str, float]:
             found["both_halt_fighting"] = 1.0
         if rules._different_terms(a, b):
             found["different_terms"] = 1.0
-        for s in (a, b):
-            if s.stance == "reject" and not s.conditions and not _facts(s.text).talks:
-                found["refusal_of_an_item"] = 1.0
+        if rules._refuses_an_item(a) or rules._refuses_an_item(b):
+            found["refusal_of_an_item"] = 1.0
     if rules._trade(a.text) != rules._trade(b.text):
         found["trade_against_conflict"] = 1.0
     words_a, words_b = rules._issue_words(a.text), rules._issue_words(b.text)
@@ -146,7 +145,6 @@ def pair_features(candidate: Candidate) -> dict[str, float]:
 class Facts(NamedTuple):
     """What one statement's words say, read once per text (every pair of an article asks again)."""
 
-    talks: bool  # names the talks themselves (``contradictions.TALKS_THEMSELVES``)
     blame: bool  # words of breaking or blocking an agreement
     agreement: bool
     breach: bool
@@ -157,7 +155,7 @@ class Facts(NamedTuple):
 
 @functools.lru_cache(maxsize=8192)
 def _facts(text: str) -> Facts:
-    return Facts(bool(rules.TALKS_THEMSELVES.search(text)), rules.has_blame_words(text),
+    return Facts(rules.has_blame_words(text),
                  bool(AGREEMENT.search(text)), bool(BREACH.search(text)), bool(NEGATION.search(text)),
                  asserts_contact(text), denies_contact(text))
 
@@ -166,9 +164,8 @@ def _terms_touch(demand: Statement, other: Statement) -> bool:
     """The terms of one statement name what the other speaks of (a stem or an issue concept)."""
     if not demand.conditions:
         return False
-    wanted = rules._issue_words(" ".join(c.text for c in demand.conditions))
-    said = rules._issue_words(rules._without_conditions(other)) - rules.ISSUE_FRAMING
-    return rules._shares_stem(wanted, said) or bool(rules._concepts(wanted) & rules._concepts(said))
+    return rules._same_issue(rules._terms_words(demand),
+                             rules._issue_words(rules._without_conditions(other)) - rules.ISSUE_FRAMING)
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,7 @@ from rich.table import Table
 
 from ..errors import OnrecordError
 from . import app
-from ..options import Options
-from .common import META, RULES_ONLY, check_models, err_console, load_meta, write_line
+from .common import META, RULES_ONLY, err_console, load_meta, make_options, write_line
 
 
 def _fmt(value: float | None) -> str:
@@ -85,10 +84,8 @@ def evaluate_command(
             filters = [name for name, on in (("speech-only", speech_only), ("quoted-only", quoted_only)) if on]
             title = f"PolNeAR {polnear.name}" + (f" ({', '.join(filters)})" if filters else " (all attributions)")
         else:
-            if not rules_only:
-                check_models()
-            scores = score_gold(articles, gold, load_meta(meta),
-                                Options(stance_model=not rules_only, pair_model=not rules_only))
+            options = make_options(None, None, None, False, rules_only)  # loads the models first
+            scores = score_gold(articles, gold, load_meta(meta), options)
             title = f"gold {gold} on articles {articles}"
     except OnrecordError as exc:
         _fail(str(exc))
