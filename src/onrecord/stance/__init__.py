@@ -24,7 +24,7 @@ from typing import Sequence
 
 from ..nlp import Block
 from ..records import Article, Span, Statement, spans_into
-from .about import find_anchors, find_own_anchors, find_weak_anchors
+from .about import Judged, find_own_anchors, find_weak_anchors
 from .context import pieces_for
 from .surroundings import Earlier, about_talks_around, block_index, same_speaker
 from .counterpart import speaker_side
@@ -39,6 +39,7 @@ __all__ = ["apply_stance", "read_stance", "terms_in", "Reading"]
 def read_stance(
     statement: Statement, blocks: Sequence[Block], earlier: Sequence[Earlier] | None = None,
     lex: Lexicon | None = None, article_talks: bool = False, pieces: "list | None" = None,
+    judged: Judged | None = None,
 ) -> Reading | None:
     """The framing of one statement, or None when it is not about negotiations (or not in any block).
 
@@ -46,21 +47,23 @@ def read_stance(
     weak words is read when its surroundings are about talks. ``lex``: the article's lexicon (with its venues,
     ``venues.with_venues``); the packaged one by default. ``article_talks``: the article as a whole is about
     talks (:func:`article_is_about_talks`), so weak words are read wherever they stand. ``pieces``: the
-    statement's ``context.pieces_for``, when the caller has them already.
+    statement's ``context.pieces_for``, when the caller has them already. ``judged``: the article's
+    :class:`~onrecord.stance.about.Judged` (tokens already judged), when the caller reads more statements.
     """
     lex = lex if lex is not None else load_lexicon()
+    judged = judged if judged is not None and judged.lex is lex else Judged(lex)
     frame = Frame(statement.kind, speaker_side(statement.speaker, lex), statement.speaker.name,
                   statement.speaker.role)
     readings: list[Reading] = []
     pieces = pieces if pieces is not None else pieces_for(statement.start, statement.end, blocks)
-    finder = find_anchors
+    finder = lambda piece: judged.strong(piece)  # noqa: E731
     if article_talks:
-        finder = find_own_anchors
-    elif earlier is not None and pieces and not any(find_anchors(p, lex) for p in pieces):
+        finder = lambda piece: find_own_anchors(piece, lex, judged)  # noqa: E731
+    elif earlier is not None and pieces and not any(judged.strong(p) for p in pieces):
         if about_talks_around(statement, pieces[0], blocks, earlier, lex):
-            finder = find_weak_anchors
+            finder = lambda piece: find_weak_anchors(piece, lex, judged)  # noqa: E731
     for piece in pieces:
-        anchors = finder(piece, lex)
+        anchors = finder(piece)
         if anchors:
             readings.append(read_statement(anchors, piece, lex, frame))
     if not readings:
@@ -76,16 +79,17 @@ ARTICLE_TALKS_MIN = 2
 
 
 def article_is_about_talks(statements: Sequence[Statement], blocks: Sequence[Block], lex: Lexicon,
-                           pieces: "dict[str, list] | None" = None) -> bool:
+                           pieces: "dict[str, list] | None" = None, judged: Judged | None = None) -> bool:
     """Whether at least ``ARTICLE_TALKS_MIN`` statements of the article have a negotiation word of their own.
 
     In such an article a statement that only says "the delegation would boycott the session" or "the
     committee will meet again" is about those talks, wherever it stands.
     """
     found = 0
+    judged = judged if judged is not None and judged.lex is lex else Judged(lex)
     for statement in statements:
         own = pieces[statement.id] if pieces is not None else pieces_for(statement.start, statement.end, blocks)
-        if any(find_anchors(p, lex) for p in own):
+        if any(judged.strong(p) for p in own):
             found += 1
             if found >= ARTICLE_TALKS_MIN:
                 return True
@@ -133,9 +137,10 @@ def apply_stance(
     earlier: list[Earlier] = []
     lex = with_venues(load_lexicon(), blocks) if statements else load_lexicon()
     pieces = {s.id: pieces_for(s.start, s.end, blocks) for s in statements}
-    article_talks = article_is_about_talks(statements, blocks, lex, pieces)
+    judged = Judged(lex)
+    article_talks = article_is_about_talks(statements, blocks, lex, pieces, judged)
     for statement in sorted(statements, key=lambda s: (s.start, s.end)):
-        reading = read_stance(statement, blocks, earlier, lex, article_talks, pieces[statement.id])
+        reading = read_stance(statement, blocks, earlier, lex, article_talks, pieces[statement.id], judged)
         if reading is None and article_talks and _follows_on(statement, earlier, blocks):
             reading = Reading("neutral")  # "That depends on India.", right after the same speaker's talk of talks
         earlier.append(Earlier(statement, reading is not None, block_index(statement, blocks)))

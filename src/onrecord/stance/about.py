@@ -225,8 +225,38 @@ def _pronoun_anchors(tokens: list["Token"], found: dict[int, "Token"]) -> Iterab
 
 def is_anchor(token: "Token", lex: Lexicon) -> bool:
     """A negotiation word by itself (no context needed)."""
-    return (_is_term(token, lex) or _is_party_word(token, lex) or _is_deal_object(token, lex)
-            or (_lemma(token) in lex.party_verbs | lex.deal_verbs | lex.verbs and _nothing_to(token, lex)))
+    if _is_term(token, lex) or _is_party_word(token, lex) or _is_deal_object(token, lex):
+        return True
+    lemma = _lemma(token)
+    return (lemma in lex.party_verbs or lemma in lex.deal_verbs or lemma in lex.verbs) and _nothing_to(token, lex)
+
+
+class Judged:
+    """:func:`is_anchor` for the tokens of one article, each token judged once: a statement's own words and the
+    clause it governs overlap, and :func:`onrecord.stance.apply_stance` reads a statement's pieces up to three
+    times (is the article about talks, has the statement words of its own, its reading). Lives for one article
+    (it keys tokens by their parse's identity)."""
+
+    __slots__ = ("lex", "_seen", "_strong")
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self._seen: dict[tuple[int, int], bool] = {}
+        self._strong: dict[int, tuple[Piece, list["Token"]]] = {}  # the piece is kept so its id stays its own
+
+    def strong(self, piece: Piece) -> list["Token"]:
+        """:func:`find_anchors` of a piece, found once."""
+        kept = self._strong.get(id(piece))
+        if kept is None:
+            kept = self._strong[id(piece)] = (piece, find_anchors(piece, self.lex, self))
+        return kept[1]
+
+    def __call__(self, token: "Token") -> bool:
+        key = (id(token.doc), token.i)
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = is_anchor(token, self.lex)
+        return found
 
 
 def has_anchor(tokens: Iterable["Token"], lex: Lexicon) -> bool:
@@ -235,11 +265,12 @@ def has_anchor(tokens: Iterable["Token"], lex: Lexicon) -> bool:
     return any(is_anchor(t, lex) for t in tokens) or any(True for _ in _phrase_anchors(tokens, lex))
 
 
-def _find(piece: Piece, lex: Lexicon, weak: bool) -> list["Token"]:
+def _find(piece: Piece, lex: Lexicon, weak: bool, judged: Judged | None = None) -> list["Token"]:
     doc = piece.block.doc
+    anchor = judged if judged is not None and judged.lex is lex else (lambda t: is_anchor(t, lex))
     for ids in (piece.inside, piece.governed):
         tokens = [doc[i] for i in sorted(ids)]
-        found = {t.i: t for t in tokens if is_anchor(t, lex) or (weak and _is_weak(t, lex))}
+        found = {t.i: t for t in tokens if anchor(t) or (weak and _is_weak(t, lex))}
         for t in _phrase_anchors(tokens, lex):
             found.setdefault(t.i, t)
         if weak:
@@ -252,20 +283,21 @@ def _find(piece: Piece, lex: Lexicon, weak: bool) -> list["Token"]:
     return []
 
 
-def find_own_anchors(piece: Piece, lex: Lexicon) -> list["Token"]:
+def find_own_anchors(piece: Piece, lex: Lexicon, judged: Judged | None = None) -> list["Token"]:
     """In an article about talks: the statement's own words first, weak ones included, before the clause it
     governs ("China hoped to conclude the code, and that the talks ...": the code, not the next statement's talks)."""
     own = Piece(piece.block, piece.sentences, piece.inside, piece.inside, piece.roots)
-    strong = _find(own, lex, weak=False)
+    strong = _find(own, lex, weak=False, judged=judged)
     # the only negotiation words are in a condition ("ready to bring the delegations back provided both sides named
     # negotiators") or describe something else ("the mechanism proposed by the mediators"): the main clause's weak
     # words frame the statement too ("Kinshasa was prepared to initial the declaration ...")
     for aside in (lambda t: _in_condition(t, lex), lambda t: _in_modifier(t, own)):
         if strong and all(aside(t) for t in strong):
-            weak = [t for t in _find(own, lex, weak=True) if not _in_condition(t, lex) and not aside(t)]
+            weak = [t for t in _find(own, lex, weak=True, judged=judged) if not _in_condition(t, lex) and not aside(t)]
             if weak:
                 return sorted({t.i: t for t in [*strong, *weak]}.values(), key=lambda t: t.i)
-    return strong or _find(own, lex, weak=True) or _find(piece, lex, weak=False) or _find(piece, lex, weak=True)
+    return (strong or _find(own, lex, weak=True, judged=judged) or _find(piece, lex, weak=False, judged=judged)
+            or _find(piece, lex, weak=True, judged=judged))
 
 
 # Dependencies of a phrase that describes a noun rather than carrying the clause.
@@ -300,11 +332,11 @@ def _in_condition(token: "Token", lex: Lexicon) -> bool:
     return False
 
 
-def find_anchors(piece: Piece, lex: Lexicon) -> list["Token"]:
+def find_anchors(piece: Piece, lex: Lexicon, judged: Judged | None = None) -> list["Token"]:
     """Negotiation words of the statement itself; if it has none, of the clause it governs."""
-    return _find(piece, lex, weak=False)
+    return _find(piece, lex, weak=False, judged=judged)
 
 
-def find_weak_anchors(piece: Piece, lex: Lexicon) -> list["Token"]:
+def find_weak_anchors(piece: Piece, lex: Lexicon, judged: Judged | None = None) -> list["Token"]:
     """Negotiation words including weak ones: for a statement whose surroundings are about talks."""
-    return _find(piece, lex, weak=True)
+    return _find(piece, lex, weak=True, judged=judged)
