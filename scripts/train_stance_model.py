@@ -39,7 +39,7 @@ from onrecord.stance.learned import CLASSES, FEATURES_VERSION, StanceModel, feat
 TRAINING_SETS = {
     "examples": ROOT / "examples",
     **{name: ROOT / "tests" / "data" / name
-       for name in ("heldout", "heldout2", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev12", "dev13", "dev14", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev31", "dev32")},
+       for name in ("heldout", "heldout2", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev12", "dev13", "dev14", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev31", "dev32", "dev33")},
 }
 L2 = 0.003
 ITERATIONS = 300

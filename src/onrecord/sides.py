@@ -16,7 +16,14 @@ security adviser"); their side is read from the whole article:
    spokesman") serves the one state the article attaches its institutions of state to
    (:mod:`onrecord.home_state`), when the article text is given; so does a state body named by its portfolio
    alone ("the Foreign Ministry", "the Civil Protection Directorate"), in the full pass only and not when another
-   state speaks just before it in its paragraph ("Eritrea, meanwhile, denied ...", "In Asmara, ...").
+   state speaks just before it in its paragraph ("Eritrea, meanwhile, denied ...", "In Asmara, ...");
+6. (full pass) such an official or body still unplaced takes the one state the paragraphs of their mentions place
+   them in, by where they speak ("In New Delhi, ... spokesperson X said", "told a press conference in Phnom Penh")
+   or a short line opening with the state ("Asmara, meanwhile, changed course."), when that state is a party of
+   the article (:mod:`onrecord.local_state`);
+7. (full pass) a rebel's role that names no group ("a member of the rebel delegation", "the group's spokesman")
+   takes the one armed group the article's placed speakers stand for, if there is exactly one
+   (:mod:`onrecord.article_group`).
 
 Once a body has its side, a state body the registry does not know is named with the state's demonym first ("the
 Foreign Ministry" -> "Syrian Foreign Ministry"; :mod:`onrecord.attribution.state_bodies`).
@@ -39,10 +46,12 @@ from typing import Sequence
 
 from .actors import default_registry
 from .actors.names import without_possessive
+from .article_group import group_role, one_group
 from .article_places import article_places, demonym_forms
 from .attribution.bodies import NON_STATE_WORDS
 from .attribution.state_bodies import is_bare_state_body, state_body_name
-from .home_state import home_state, serves_unplaced_state
+from .home_state import _dateline_state, home_state, serves_unplaced_state
+from .local_state import local_state
 from .records import Statement
 from .stance.counterpart import body_side, place_of, side_of_text, speaker_side
 from .stance.lexicon import Lexicon, load_lexicon
@@ -180,6 +189,18 @@ def fill_sides(statements: Sequence[Statement], positions: bool = True, text: st
             side = _led_by(statement.speaker.name, placed) or _led_by(statement.speaker.role, placed)
             if side:
                 known[key] = Counter({side: 1})
+    # an official of state the paragraph places by where they speak ("In New Delhi, ... spokesperson X said")
+    if positions and text:
+        _place_locally(statements, known, text, lex)
+    # a rebel's role that names no group, in an article whose placed speakers stand for one group only
+    if positions:
+        group = one_group({side for counter in known.values() for side in counter},
+                          article_places(text) if text else {}, lex)
+        for statement in statements if group else ():
+            key = _key(statement)
+            if key and key not in known and not speaker_side(statement.speaker, lex) \
+                    and group_role(statement.speaker.role):
+                known[key] = Counter({group: 1})
     # the state a speaker's reported intent opens with holds for all their statements (the quote after the
     # paraphrase is the same official's: "Iran will not initial ...," X said. "The day the threats stop, ...")
     own_openers = [_intent_opener(statement, lex) for statement in statements]
@@ -206,6 +227,28 @@ def fill_sides(statements: Sequence[Statement], positions: bool = True, text: st
         speaker = dataclasses.replace(statement.speaker, affiliation=side)
         out.append(dataclasses.replace(statement, speaker=speaker))
     return [_named_body(statement) for statement in out] if positions else out
+
+
+def _place_locally(statements: Sequence[Statement], known: dict[str, Counter[str]], text: str, lex: Lexicon) -> None:
+    """Rule 6 (:mod:`onrecord.local_state`): an official of state (or a state body named by its portfolio) whom
+    nothing else placed takes the one state the paragraphs of their mentions place them in."""
+    counterparts = {place for s in statements if s.counterpart for place in (place_of(s.counterpart, lex),) if place}
+    parties = {side for counter in known.values() for side in counter} | counterparts
+    spoken = [(s.start, s.end) for s in statements]
+    dateline = _dateline_state(text, lex)
+    found: dict[str, set[str]] = {}
+    for statement in statements:
+        key, speaker = _key(statement), statement.speaker
+        if not key or key in known or speaker_side(speaker, lex) or not (
+                serves_unplaced_state(speaker.role) or (speaker.actor_id is None and is_bare_state_body(speaker.name))):
+            continue
+        offset = speaker.start if speaker.start is not None else statement.start
+        state = local_state(text, offset, spoken, parties, counterparts, dateline, lex)
+        found.setdefault(key, set()).add(state)
+    for key, states in found.items():
+        states.discard(None)
+        if len(states) == 1:  # (two places for one speaker: neither)
+            known[key] = Counter({states.pop(): 1})
 
 
 def _led_by(words: str | None, places: dict[str, str]) -> str | None:
