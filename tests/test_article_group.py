@@ -2,9 +2,9 @@
 the article's placed speakers stand for; never a mediator, an aid agency or a state, never one of two groups."""
 
 from onrecord.article_group import group_role, one_group
-from onrecord.options import Options
-from onrecord.pipeline import analyze
 from onrecord.stance.lexicon import load_lexicon
+
+from written import statement_saying
 
 LEX = load_lexicon()
 
@@ -34,6 +34,13 @@ ARTICLE = ("GOMA, May 4 -\n\n"
 
 
 def test_through_the_pipeline_a_rebel_delegate_takes_the_group():
-    analysis = analyze(ARTICLE, id="t", language="en", published="2026-05-04", options=Options(pair_model=False))
-    delegate = next(s for s in analysis.statements if "never refused" in s.text)
+    delegate = statement_saying(ARTICLE, "never refused")
     assert delegate.speaker.affiliation == "M23"
+
+
+def test_roles_near_a_group_that_are_not_in_it():
+    for role in ("commander of a pro-government militia in El Fasher", "researcher on jihadist groups",
+                 "survivor of a rebel attack", "analyst who follows the rebel movement"):
+        assert not group_role(role), role
+    assert one_group({"Myanmar", "ASEAN", "KIA"}, {}, LEX) == "KIA"
+    assert one_group({"Sudan", "UNHCR", "Human Rights Watch"}, {}, LEX) is None

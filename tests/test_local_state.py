@@ -2,9 +2,9 @@
 the paragraph places them in, by where they speak or a short framing line; never a place of talks or a posting."""
 
 from onrecord.local_state import local_state
-from onrecord.options import Options
-from onrecord.pipeline import analyze
 from onrecord.stance.lexicon import load_lexicon
+
+from written import statement_saying
 
 LEX = load_lexicon()
 PARTIES = {"India", "Pakistan", "Qatar", "Eritrea", "Ethiopia", "Thailand", "Cambodia"}
@@ -62,8 +62,7 @@ ARTICLE = ("BANGKOK, May 4 -\n\n"
 
 
 def test_through_the_pipeline_the_spokesman_takes_the_state_he_speaks_in():
-    analysis = analyze(ARTICLE, id="t", language="en", published="2026-05-04", options=Options(pair_model=False))
-    spokesman = next(s for s in analysis.statements if "stay there" in s.text)
+    spokesman = statement_saying(ARTICLE, "stay there")
     assert spokesman.speaker.affiliation == "Cambodia"
 
 
@@ -74,3 +73,13 @@ def test_a_short_report_of_another_speaker_is_no_framing_line():
     assert _state(text, "The Water", parties={"Cyprus"}, spoken=[said]) is None
     assert _state("Cyprus, meanwhile, changed course. The Water Department warned that reservoirs were low.",
                   "The Water", parties={"Cyprus"}) == "Cyprus"
+
+
+def test_a_visit_a_return_or_a_language_places_no_one():
+    assert _state("Foreign Minister Sok Dara, on a two-day visit to Bangkok, told reporters in Bangkok that the "
+                  "shelling had to stop.", "Sok Dara") is None
+    assert _state("Defence Ministry spokeswoman Maly Som told a press conference after her return from Bangkok "
+                  "that the army would hold.", "Maly Som") is None
+    assert _state("Foreign Ministry spokesman Oleh Kravets, speaking in Russian to reporters, said it was a trick.",
+                  "Oleh Kravets", parties={"Russia", "Ukraine"}) is None
+    assert _state("Spokesman Zau Lum said by phone from Phnom Penh that the truce held.", "Zau Lum") == "Cambodia"

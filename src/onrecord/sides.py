@@ -20,7 +20,7 @@ security adviser"); their side is read from the whole article:
 6. (full pass) such an official or body still unplaced takes the one state the paragraphs of their mentions place
    them in, by where they speak ("In New Delhi, ... spokesperson X said", "told a press conference in Phnom Penh")
    or a short line opening with the state ("Asmara, meanwhile, changed course."), when that state is a party of
-   the article (:mod:`onrecord.local_state`);
+   the article and not the host of its talks (:mod:`onrecord.local_state`);
 7. (full pass) a rebel's role that names no group ("a member of the rebel delegation", "the group's spokesman")
    takes the one armed group the article's placed speakers stand for, if there is exactly one
    (:mod:`onrecord.article_group`).
@@ -51,7 +51,7 @@ from .article_places import article_places, demonym_forms
 from .attribution.bodies import NON_STATE_WORDS
 from .attribution.state_bodies import is_bare_state_body, state_body_name
 from .home_state import _dateline_state, home_state, serves_unplaced_state
-from .local_state import local_state
+from .local_state import local_state, venue_states
 from .records import Statement
 from .stance.counterpart import body_side, place_of, side_of_text, speaker_side
 from .stance.lexicon import Lexicon, load_lexicon
@@ -233,7 +233,9 @@ def _place_locally(statements: Sequence[Statement], known: dict[str, Counter[str
     """Rule 6 (:mod:`onrecord.local_state`): an official of state (or a state body named by its portfolio) whom
     nothing else placed takes the one state the paragraphs of their mentions place them in."""
     counterparts = {place for s in statements if s.counterpart for place in (place_of(s.counterpart, lex),) if place}
-    parties = {side for counter in known.values() for side in counter} | counterparts
+    # the placed speakers' sides and the counterparts, but a host of the talks only as a counterpart
+    hosts = venue_states(text, lex) - counterparts
+    parties = ({side for counter in known.values() for side in counter} | counterparts) - hosts
     spoken = [(s.start, s.end) for s in statements]
     dateline = _dateline_state(text, lex)
     found: dict[str, set[str]] = {}

@@ -98,6 +98,34 @@ _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
 _POSSESSIVES = ("'s", "’s")
 
 
+# Words of a military rank before a name, which say nothing of whose office it is ("Colonel", "Lieutenant
+# General"): an apposition after the name that names an office gives the role instead.
+RANK_WORDS = frozenset({"colonel", "col", "general", "gen", "lieutenant", "lt", "major", "maj", "brigadier", "brig",
+                        "captain", "capt", "commodore", "admiral", "field", "marshal", "sergeant", "sgt", "corporal",
+                        "cpl", "vice", "rear", "senior", "sheikh"})
+# An apposition that opens with a verb of leading is an office too ("heads the Thai dialogue panel").
+_LEADS = re.compile(r"(?:heads|headed|leads|led|commands|commanded|chairs|chaired|runs)\b")
+_RELATIVE = re.compile(r",?\s+(?:who|which|whose|whom)\b")
+NOT_AN_OFFICE = re.compile(r"(?:\d|now\b|then\b|in\b|at\b|on\b|speaking\b|himself\b|herself\b|former\b|retired\b)",
+                           re.IGNORECASE)
+
+
+def _office(written: str | None, tail: str | None) -> str | None:
+    """The apposition as the role when only a military rank stands before the name ("Colonel X, a spokesman
+    for the Royal Thai Army, wrote": "spokesman for the Royal Thai Army"), cut before a relative clause; else
+    None. (The side is still read as before, from the rank's words: the words around an apposition are no
+    evidence of whose office it is.)"""
+    words = [w.strip(".,").lower() for w in (written or "").split()]
+    if not tail or not words or not all(w in RANK_WORDS for w in words):
+        return None
+    office = strip_determiner(_RELATIVE.split(tail, maxsplit=1)[0].strip(" ,"))
+    # an office ("a spokesman for ...", "commander of ..."), not an age, a place or a state ("52", "now retired",
+    # "speaking by phone from Surin", "in Bangkok for the talks")
+    if not office or NOT_AN_OFFICE.match(office):
+        return None
+    return office if has_role_word(office) or _LEADS.match(office) else None
+
+
 def group_in_role(role: str) -> str | None:
     """The armed group or party a role names by an acronym or a plural possessive, if any."""
     for m in GROUP_ACRONYM.finditer(role):
@@ -625,6 +653,7 @@ class SpeakerResolver(BodySpeakers):
         written = " ".join(x for x in (strip_determiner(before), strip_determiner(after)) if x) or None
         if written and fold(written).endswith("'s"):
             written = None
+        office = _office(written, tail)
         entity = self.entities.person_at(name_start, name_end) or self.entities.link_person(name, start)
         if entity is None:
             written = written or tail
@@ -635,12 +664,12 @@ class SpeakerResolver(BodySpeakers):
             if full:  # remembered, so that a later surname alone finds this person ("Petković said")
                 self.entities.link_person(name, start, create=True)
             return Speaker(name=self._complete(name) if not full else name, mention=mention, start=start,
-                           end=end, role=written, affiliation=self._affiliation(None, written, start))
+                           end=end, role=office or written, affiliation=self._affiliation(None, written, start))
         speaker = self._from_entity(base, entity, start)
         written = written or (tail if speaker.role is None else None)
         if written:
             speaker = Speaker(speaker.name, speaker.actor_id, speaker.mention, speaker.start, speaker.end,
-                              written, speaker.affiliation or self._affiliation(None, written, start))
+                              office or written, speaker.affiliation or self._affiliation(None, written, start))
         return speaker
 
     def _possessor_description(self, base: Speaker, span: "SpacySpan", owner: "SpacySpan", block_start: int,
