@@ -21,7 +21,7 @@ from collections import Counter
 from .stance.counterpart import place_of
 from .stance.lexicon import load_lexicon
 
-__all__ = ["home_state", "serves_unplaced_state"]
+__all__ = ["dateline_state", "home_state", "serves_unplaced_state"]
 
 # Institutions of a state, as the press attaches them to it ("Mali's military government", "the Sudanese army").
 INSTITUTIONS = (r"(?:government|junta|army|armed forces|military|cabinet|presidency|president|prime minister|"
@@ -67,13 +67,13 @@ def home_state(text: str) -> str | None:
     if not ranked or len(ranked) == 2:
         return None  # no state's institutions named, or two states' (an interstate conflict)
     home = ranked[0][0]
-    dateline = _dateline_state(text, lex)
+    dateline = dateline_state(text, lex)
     if dateline is not None and dateline != home:
         return None  # "KAMPALA — ... Foreign Minister X, whose country hosts the talks": the host's official
     return home
 
 
-def _dateline_state(text: str, lex) -> str | None:
+def dateline_state(text: str, lex) -> str | None:
     """The state of the article's dateline ("KAMPALA, May 4 -", "PORT SUDAN —"), if any."""
     for line in text[:DATELINE_REACH].splitlines():
         m = _DATELINE.match(line.strip())

@@ -50,7 +50,7 @@ from .article_group import group_role, one_group
 from .article_places import article_places, demonym_forms
 from .attribution.bodies import NON_STATE_WORDS
 from .attribution.state_bodies import is_bare_state_body, state_body_name
-from .home_state import _dateline_state, home_state, serves_unplaced_state
+from .home_state import dateline_state, home_state, serves_unplaced_state
 from .local_state import local_state, venue_states
 from .records import Statement
 from .stance.counterpart import body_side, place_of, side_of_text, speaker_side
@@ -237,7 +237,7 @@ def _place_locally(statements: Sequence[Statement], known: dict[str, Counter[str
     hosts = venue_states(text, lex) - counterparts
     parties = ({side for counter in known.values() for side in counter} | counterparts) - hosts
     spoken = [(s.start, s.end) for s in statements]
-    dateline = _dateline_state(text, lex)
+    dateline = dateline_state(text, lex)
     found: dict[str, set[str]] = {}
     for statement in statements:
         key, speaker = _key(statement), statement.speaker
