@@ -83,3 +83,12 @@ def test_a_visit_a_return_or_a_language_places_no_one():
     assert _state("Foreign Ministry spokesman Oleh Kravets, speaking in Russian to reporters, said it was a trick.",
                   "Oleh Kravets", parties={"Russia", "Ukraine"}) is None
     assert _state("Spokesman Zau Lum said by phone from Phnom Penh that the truce held.", "Zau Lum") == "Cambodia"
+
+
+def test_odd_input_gives_nothing_and_no_error():
+    one_line = "In New Delhi, spokesperson Kiran Rao said the talks were over."
+    for offset in (0, len(one_line) - 1, len(one_line)):  # a mention at either edge, a text without newlines
+        assert local_state(one_line, offset, [], set(PARTIES), set(), None, LEX) == "India"
+    assert local_state("", 0, [], set(PARTIES), set(), None, LEX) is None
+    text = "\n\nSpokesman Ali Noor said it.\n\n"
+    assert local_state(text, 2, [(0, len(text) + 50)], set(PARTIES), set(), None, LEX) is None  # spans past the end

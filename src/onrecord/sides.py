@@ -232,6 +232,14 @@ def fill_sides(statements: Sequence[Statement], positions: bool = True, text: st
 def _place_locally(statements: Sequence[Statement], known: dict[str, Counter[str]], text: str, lex: Lexicon) -> None:
     """Rule 6 (:mod:`onrecord.local_state`): an official of state (or a state body named by its portfolio) whom
     nothing else placed takes the one state the paragraphs of their mentions place them in."""
+    unplaced: list[tuple[str, Statement]] = []
+    for statement in statements:
+        key, speaker = _key(statement), statement.speaker
+        if key and key not in known and not speaker_side(speaker, lex) and (
+                serves_unplaced_state(speaker.role) or (speaker.actor_id is None and is_bare_state_body(speaker.name))):
+            unplaced.append((key, statement))
+    if not unplaced:
+        return  # (most articles: the article-wide reading below is not needed)
     counterparts = {place for s in statements if s.counterpart for place in (place_of(s.counterpart, lex),) if place}
     # the placed speakers' sides and the counterparts, but a host of the talks only as a counterpart
     hosts = venue_states(text, lex) - counterparts
@@ -239,11 +247,8 @@ def _place_locally(statements: Sequence[Statement], known: dict[str, Counter[str
     spoken = [(s.start, s.end) for s in statements]
     dateline = dateline_state(text, lex)
     found: dict[str, set[str]] = {}
-    for statement in statements:
-        key, speaker = _key(statement), statement.speaker
-        if not key or key in known or speaker_side(speaker, lex) or not (
-                serves_unplaced_state(speaker.role) or (speaker.actor_id is None and is_bare_state_body(speaker.name))):
-            continue
+    for key, statement in unplaced:
+        speaker = statement.speaker
         offset = speaker.start if speaker.start is not None else statement.start
         state = local_state(text, offset, spoken, parties, counterparts, dateline, lex)
         found.setdefault(key, set()).add(state)

@@ -56,7 +56,7 @@ def read_stance(
                   statement.speaker.role)
     readings: list[Reading] = []
     pieces = pieces if pieces is not None else pieces_for(statement.start, statement.end, blocks)
-    finder = lambda piece: judged.strong(piece)  # noqa: E731
+    finder = judged.strong
     if article_talks:
         finder = lambda piece: find_own_anchors(piece, lex, judged)  # noqa: E731
     elif earlier is not None and pieces and not any(judged.strong(p) for p in pieces):
