@@ -600,6 +600,12 @@ ANY = object()
     ("Guyana’s chief negotiator said on Wednesday that her delegation would not initial the draft.\n\n"
      "Marisol Quintero, the negotiator, has led the delegation since 2024. Tomas Ybarra, the other side's "
      "negotiator, did not comment.\n", None, ANY),
+    # a description naming another portfolio or office is not the one minister or spokesman the article names
+    ("\"The two files are separate,\" Foreign Minister Jonas Brekke said on Tuesday.\n\n“Sovereignty over the "
+     "port is not on any agenda,” Velmora's information minister wrote on X late on Wednesday.\n", None, ANY),
+    ("First Deputy Prime Minister Arta Gashi said the statute would be signed in writing or not at all.\n\n"
+     "Kosovo's interior minister, however, wrote on X on Wednesday that the plates question was closed.\n",
+     None, "Kosovo"),
     # the words said stand for their possessor ("The aide's comments suggested ...")
     ("Presidential aide Leyla Hasanli said on Monday that Baku was ready to sign.\n\nThe aide's comments suggested "
      "that Baku would not wait beyond the spring.\n", "Leyla Hasanli", ANY),

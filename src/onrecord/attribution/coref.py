@@ -607,6 +607,15 @@ PORTFOLIO_WORDS = frozenset({"administration", "affairs", "development", "securi
                              "information", "communication", "communications", "justice", "finance", "trade",
                              "energy", "education", "health", "integration", "reintegration", "cooperation",
                              "decentralisation", "decentralization", "territorial", "welfare", "relations"})
+# Words of a portfolio: two roles of one head noun with different portfolios are two offices ("information
+# minister", "foreign minister").
+PORTFOLIOS = PORTFOLIO_WORDS | frozenset({
+    "prime", "foreign", "interior", "home", "defence", "defense", "economy", "economic", "agriculture", "transport",
+    "transportation", "water", "oil", "petroleum", "mines", "mining", "culture", "labour", "labor", "environment",
+    "tourism", "fisheries", "industry", "housing", "infrastructure", "sport", "sports", "youth", "social", "interior",
+    "treasury", "budget", "customs", "police", "intelligence", "humanitarian", "migration", "refugees", "peace",
+    "unification", "reunification", "commerce", "telecommunications", "religious", "veterans", "land", "lands",
+    "resources", "irrigation", "electricity", "power", "health", "women", "family", "diaspora", "media"})
 _GENERIC_DESCRIPTION = frozenset({"top", "senior", "high", "ranking", "high-ranking", "unnamed", "anonymous",
                                   "official", "officials", "current", "his", "her", "its", "their"})
 
@@ -630,6 +639,8 @@ def _head_only(words: Sequence[str], exclude: "Entity | None", entities: Sequenc
         return None
 
     camps = {camp for camp, camp_words in SIDE_CAMPS.items() if camp_words & set(words)}
+    # the portfolio that says which office of its kind it is ("information" minister, "interior" minister)
+    office = set(words) & PORTFOLIOS
 
     def holds(key: str) -> bool:
         words_of_key = key.replace("'s", "").split()
@@ -647,9 +658,13 @@ def _head_only(words: Sequence[str], exclude: "Entity | None", entities: Sequenc
             placed.add(e.actor.affiliation)
         return bool(country and placed and country not in placed)
 
+    def other_office(e: "Entity") -> bool:  # "Eritrea's information minister" is not "Foreign Minister X"
+        own = {w for key in e.role_keys() for w in key.replace("'s", "").split()} & PORTFOLIOS
+        return bool(office and own and not office & own)
+
     found = [e for e in entities if e.kind == "person" and e is not exclude and e.full and not elsewhere(e)
              and any(holds(key) for key in e.role_keys())]
-    return found[0] if len(found) == 1 else None
+    return found[0] if len(found) == 1 and not other_office(found[0]) else None
 
 
 def _role_countries(entity: "Entity", registry: ActorRegistry) -> set[str]:
