@@ -612,10 +612,10 @@ PORTFOLIO_WORDS = frozenset({"administration", "affairs", "development", "securi
 PORTFOLIOS = PORTFOLIO_WORDS | frozenset({
     "prime", "foreign", "interior", "home", "defence", "defense", "economy", "economic", "agriculture", "transport",
     "transportation", "water", "oil", "petroleum", "mines", "mining", "culture", "labour", "labor", "environment",
-    "tourism", "fisheries", "industry", "housing", "infrastructure", "sport", "sports", "youth", "social", "interior",
+    "tourism", "fisheries", "industry", "housing", "infrastructure", "sport", "sports", "youth", "social",
     "treasury", "budget", "customs", "police", "intelligence", "humanitarian", "migration", "refugees", "peace",
     "unification", "reunification", "commerce", "telecommunications", "religious", "veterans", "land", "lands",
-    "resources", "irrigation", "electricity", "power", "health", "women", "family", "diaspora", "media"})
+    "resources", "irrigation", "electricity", "power", "women", "family", "diaspora", "media"})
 _GENERIC_DESCRIPTION = frozenset({"top", "senior", "high", "ranking", "high-ranking", "unnamed", "anonymous",
                                   "official", "officials", "current", "his", "her", "its", "their"})
 
